@@ -1,0 +1,42 @@
+// Bundles every entry point with esbuild. Type-checking is separate (`npm run typecheck`).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  target: 'node20',
+};
+
+/** Node-side bundles: [entry, outfile]. Entries that do not exist yet are skipped. */
+const nodeEntries = [
+  ['src/extension/extension.ts', 'dist/extension.js'],
+  ['src/worker/worker.ts', 'dist/worker.js'],
+  ['src/cli/main.ts', 'dist/cli.js'],
+  ['bench/main.ts', 'dist/bench.js'],
+];
+
+const builds = nodeEntries
+  .filter(([entry]) => existsSync(entry))
+  .map(([entry, outfile]) =>
+    esbuild.build({ ...common, entryPoints: [entry], outfile, platform: 'node', format: 'cjs', external: ['vscode'] }),
+  );
+
+if (existsSync('webview/main.ts')) {
+  builds.push(
+    esbuild.build({
+      ...common,
+      entryPoints: ['webview/main.ts'],
+      outdir: 'dist/webview',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      loader: { '.css': 'css' },
+    }),
+  );
+}
+
+await Promise.all(builds);

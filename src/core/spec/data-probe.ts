@@ -1,0 +1,43 @@
+/**
+ * What the validator needs to know about a CSV file without reading it itself: the core
+ * does no I/O. The node edge (src/data/csv-probe.ts) implements this for the CLI and the
+ * worker; the extension answers from a cache it fills asynchronously.
+ */
+import type { Failure } from '../diagnostic';
+
+/** Why a CSV could not be probed; each becomes a diagnostic on the `csv` value. */
+export type CsvProbeCode =
+  | 'csv-not-found'
+  | 'csv-outside-workspace'
+  | 'csv-not-a-file'
+  | 'csv-too-large'
+  | 'csv-unreadable'
+  | 'csv-empty'
+  | 'csv-malformed';
+
+export interface CsvColumnSummary {
+  readonly name: string;
+  /** True when every cell of the column parses as a finite number. */
+  readonly numeric: boolean;
+  /** The distinct cell values, in order of first appearance, at most `DISTINCT_CAP` of them. */
+  readonly distinct: readonly string[];
+  /** True when the column had more distinct values than were kept. */
+  readonly distinctTruncated: boolean;
+}
+
+export const DISTINCT_CAP = 1000;
+
+export interface CsvSummary {
+  readonly columns: readonly CsvColumnSummary[];
+  /** Data rows, header excluded. */
+  readonly rows: number;
+}
+
+export type CsvProbeResult =
+  | { readonly status: 'ok'; readonly summary: CsvSummary }
+  | { readonly status: 'failed'; readonly error: Failure<CsvProbeCode> }
+  /** Not known yet (an asynchronous read is under way): the data checks are skipped. */
+  | { readonly status: 'pending' };
+
+/** Answers for a `csv:` path exactly as written in the spec (relative to the spec file). */
+export type DataProbe = (csvPath: string) => CsvProbeResult;
