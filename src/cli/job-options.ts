@@ -1,0 +1,88 @@
+/** The options every job command (train, check, cost, init, predict) shares, and what they mean. */
+import * as path from 'node:path';
+import type { Diagnostic } from '../core/diagnostic';
+import type { WeightsFile } from '../core/weights/format';
+import { readWeights } from '../core/weights/parse';
+import type { JobFailure } from '../jobs/job-failure';
+import { openSpec, type JobPolicy, type OpenedSpec } from '../jobs/open-spec';
+import { UsageError } from './command';
+import type { CliIo } from './io';
+import { ioReason } from './io';
+import { formatHuman } from './render-diagnostics';
+
+export const POLICY_OPTIONS = {
+  workspace: { type: 'string' },
+  'allow-outside': { type: 'boolean' },
+  'max-params': { type: 'string' },
+} as const;
+
+export const POLICY_USAGE = `  --workspace DIR   the folder CSV files must lie in (default: the current directory)
+  --allow-outside   allow CSV files outside the workspace folder
+  --max-params N    the largest parameter count accepted (default 50000000)`;
+
+export function policyFrom(values: { workspace?: string; 'allow-outside'?: boolean; 'max-params'?: string }, io: CliIo): JobPolicy {
+  const maxParameters = values['max-params'] === undefined ? undefined : Number(values['max-params']);
+  if (maxParameters !== undefined && !(Number.isInteger(maxParameters) && maxParameters > 0)) {
+    throw new UsageError(`--max-params takes a whole number > 0, not '${values['max-params']}'.`);
+  }
+  return {
+    workspaceRoot: path.resolve(io.cwd, values.workspace ?? '.'),
+    allowOutside: values['allow-outside'] === true,
+    ...(maxParameters !== undefined ? { maxParameters } : {}),
+  };
+}
+
+/** The one SPEC positional, or a usage error. */
+export function specArgument(positionals: readonly string[]): string {
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which spec? Give one SPEC file.' : 'give exactly one SPEC file.');
+  return positionals[0]!;
+}
+
+/**
+ * Reads and opens a spec for a job. On failure, prints it (the spec's diagnostics with their
+ * places, or the data file's line and column) and returns the exit code to use.
+ */
+export async function openForJob(command: string, file: string, policy: JobPolicy, io: CliIo): Promise<OpenedSpec | number> {
+  const absolute = path.resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = await io.readFile(absolute);
+  } catch (error) {
+    io.stderr.write(`nnspec ${command}: cannot read ${file}: ${ioReason(error)}\n`);
+    return 2;
+  }
+  const opened = openSpec(absolute, policy, text);
+  if (opened.ok) return opened.value;
+  printFailure(command, file, opened.failure, io);
+  return 1;
+}
+
+/** A job failure, where it happened: spec diagnostics with carets, data errors as file:line:col. */
+export function printFailure(command: string, file: string, failure: JobFailure, io: CliIo): void {
+  if (failure.diagnostics && failure.specText !== undefined) {
+    const errors: Diagnostic[] = failure.diagnostics.filter((d) => d.severity === 'error');
+    io.stderr.write(formatHuman(file, failure.specText, errors));
+    io.stderr.write(`nnspec ${command}: ${file} is not a valid spec (run \`nnspec validate ${file}\`).\n`);
+    return;
+  }
+  const where = failure.file ? `${failure.file}${failure.line ? `:${failure.line}` : ''}${failure.column ? `:${failure.column}` : ''}: ` : '';
+  io.stderr.write(`nnspec ${command}: ${where}error ${failure.code}: ${failure.message}\n`);
+}
+
+/** Reads a weights file for `opened`; prints and returns an exit code on failure. */
+export async function readWeightsFor(command: string, weightsFile: string, opened: OpenedSpec, io: CliIo): Promise<{ theta: Float64Array; file: WeightsFile } | number> {
+  const absolute = path.resolve(io.cwd, weightsFile);
+  let text: string;
+  try {
+    text = await io.readFile(absolute);
+  } catch (error) {
+    io.stderr.write(`nnspec ${command}: cannot read ${weightsFile}: ${ioReason(error)}\n`);
+    return 2;
+  }
+  const loaded = readWeights(text, opened.architecture.sizes);
+  if (!loaded.ok) {
+    io.stderr.write(`nnspec ${command}: ${weightsFile}: error ${loaded.error.code}: ${loaded.error.message}\n`);
+    return 1;
+  }
+  return { theta: loaded.value.theta, file: loaded.value.file };
+}

@@ -1,0 +1,99 @@
+/**
+ * Nonlinear conjugate gradient, Polak–Ribière with restarts (PR+): the role of the course's
+ * fmincg, written from the method, not from its source.
+ *
+ * From d_0 = −g_0 (g_k = ∇J(θ_k)), each iteration takes θ_(k+1) = θ_k + α_k d_k with α_k
+ * from a strong Wolfe line search (c1 = 0.01, c2 = 0.1: CG needs a fairly exact search), then
+ *   β = max(0, g_(k+1)ᵀ(g_(k+1) − g_k) / g_kᵀg_k),     d_(k+1) = −g_(k+1) + β d_k.
+ * β = 0 is a restart along steepest descent; so is any d that is not a descent direction
+ * (g_(k+1)ᵀd_(k+1) ≥ 0). The first trial step is 1/‖g_0‖ (a step of length 1), then, as in
+ * fmincg, the last step scaled by the ratio of slopes, α_(k−1) · g_(k−1)ᵀd_(k−1) / g_kᵀd_k,
+ * at most 100 times larger. A failed line search restarts along −g; a second failure means J
+ * cannot be decreased further and the run ends 'converged' ('no-progress').
+ */
+import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
+import { findNonFinite, RunControl } from './run-control';
+import { dot, norm2 } from './vector';
+import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
+
+/** The line search of cg. */
+export const CG_WOLFE: WolfeParameters = { c1: 0.01, c2: 0.1, maxEvaluations: 25, minExtrapolation: 1.1, extrapolation: 3, guard: 0.1, maxNonFinite: 10 };
+
+/** The largest growth of the first trial step from one iteration to the next. */
+const MAX_STEP_RATIO = 100;
+
+/** Minimises J by PR+ conjugate gradient from θ0 (only read); learningRate, batchSize and momentum are unused. */
+export function cg(objective: Objective, theta0: Float64Array, options: OptimizeOptions): OptimizeResult {
+  const n = theta0.length;
+  const x = Float64Array.from(theta0);
+  const g = new Float64Array(n);
+  const d = new Float64Array(n);
+  const search = new WolfeLineSearch(n, CG_WOLFE);
+  const run = new RunControl(options, x, g);
+
+  if (run.aborted) return run.result(x, 0, NaN, NaN, 'cancelled');
+  let f = objective(x, g);
+  run.evaluations++;
+  const bad = findNonFinite(f, g, 0);
+  if (bad !== undefined) return run.result(x, 0, f, f, 'not-finite', bad);
+  const f0 = f;
+  let gNorm = norm2(g);
+  const first = run.beforeFirst(gNorm);
+  if (first !== undefined) return run.result(x, 0, f, f0, first);
+
+  for (let i = 0; i < n; i++) d[i] = -g[i]!;
+  let slope = -gNorm * gNorm;
+  let alpha0 = 1 / gNorm;
+  let steepest = true;
+  for (let k = 1; ; k++) {
+    let status = search.search(objective, x, f, d, slope, alpha0, options.signal);
+    run.evaluations += search.evaluations;
+    if (status === 'failed' && !steepest) {
+      for (let i = 0; i < n; i++) d[i] = -g[i]!;
+      slope = -gNorm * gNorm;
+      status = search.search(objective, x, f, d, slope, 1 / gNorm, options.signal);
+      run.evaluations += search.evaluations;
+    }
+    switch (status) {
+      case 'cancelled':
+        return run.result(x, k - 1, f, f0, 'cancelled');
+      case 'not-finite':
+        return run.result(x, k - 1, f, f0, 'not-finite', search.notFinite(k));
+      case 'failed':
+        return run.result(x, k - 1, f, f0, run.noProgress());
+      case 'wolfe':
+      case 'armijo':
+        break;
+    }
+    // PR+ direction update, from g_k (in g) and g_(k+1) (in search.g).
+    const gNew = search.g;
+    const gg = dot(g, g);
+    let gNewG = 0, gNewGNew = 0;
+    for (let i = 0; i < n; i++) {
+      gNewG += gNew[i]! * g[i]!;
+      gNewGNew += gNew[i]! * gNew[i]!;
+    }
+    const beta = Math.max(0, (gNewGNew - gNewG) / gg);
+    let newSlope = 0;
+    for (let i = 0; i < n; i++) {
+      const di = -gNew[i]! + beta * d[i]!;
+      d[i] = di;
+      newSlope += gNew[i]! * di;
+    }
+    steepest = beta === 0;
+    if (!(newSlope < 0)) {
+      for (let i = 0; i < n; i++) d[i] = -gNew[i]!;
+      newSlope = -gNewGNew;
+      steepest = true;
+    }
+    alpha0 = search.alpha * Math.min(MAX_STEP_RATIO, slope / newSlope);
+    slope = newSlope;
+    x.set(search.x);
+    g.set(gNew);
+    const fPrevious = f;
+    f = search.f;
+    gNorm = norm2(g);
+    const reason = run.afterIteration(k, f, fPrevious, gNorm, x, g);
+    if (reason !== undefined) return run.result(x, k, f, f0, reason);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Limited-memory BFGS (Nocedal & Wright, algorithm 7.5): the role of the course's fminunc,
+ * and nnspec's default optimiser.
+ *
+ * Each iteration steps along d_k = −H_k ∇J(θ_k), where H_k, the approximate inverse
+ * Hessian, is applied by the two-loop recursion (algorithm 7.4) from the last M = 10 pairs
+ *   s_i = θ_(i+1) − θ_i,   y_i = ∇J(θ_(i+1)) − ∇J(θ_i),   ρ_i = 1 / y_iᵀs_i,
+ * with H⁰ = γI, γ = sᵀy / yᵀy of the newest pair. The step length comes from a strong Wolfe
+ * line search (c1 = 1e-4, c2 = 0.9), tried first at α = 1 (at α = 1/‖∇J‖, a step of length 1,
+ * while the memory is empty); on smooth problems most iterations cost one evaluation.
+ * A pair with yᵀs ≤ ε·yᵀy (no positive curvature) is not stored, which keeps H positive
+ * definite. When d is not a descent direction, or the line search finds no decrease, the
+ * memory is cleared and the iteration restarts along −∇J; if that fails too, J cannot be
+ * decreased further at machine precision and the run ends 'converged' ('no-progress').
+ */
+import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
+import { findNonFinite, RunControl } from './run-control';
+import { dot, norm2 } from './vector';
+import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
+
+/** M, the number of (s, y) pairs kept. */
+export const LBFGS_HISTORY = 10;
+
+/** The line search of lbfgs. */
+export const LBFGS_WOLFE: WolfeParameters = { c1: 1e-4, c2: 0.9, maxEvaluations: 25, minExtrapolation: 1.1, extrapolation: 4, guard: 0.1, maxNonFinite: 10 };
+
+/** Minimises J by L-BFGS from θ0 (only read); options.learningRate, batchSize and momentum are unused. */
+export function lbfgs(objective: Objective, theta0: Float64Array, options: OptimizeOptions): OptimizeResult {
+  const n = theta0.length, M = LBFGS_HISTORY;
+  const x = Float64Array.from(theta0);
+  const g = new Float64Array(n);
+  const d = new Float64Array(n);
+  const S = Array.from({ length: M }, () => new Float64Array(n));
+  const Y = Array.from({ length: M }, () => new Float64Array(n));
+  const rho = new Float64Array(M);
+  const a = new Float64Array(M);
+  const search = new WolfeLineSearch(n, LBFGS_WOLFE);
+  const run = new RunControl(options, x, g);
+
+  if (run.aborted) return run.result(x, 0, NaN, NaN, 'cancelled');
+  let f = objective(x, g);
+  run.evaluations++;
+  const bad = findNonFinite(f, g, 0);
+  if (bad !== undefined) return run.result(x, 0, f, f, 'not-finite', bad);
+  const f0 = f;
+  let gNorm = norm2(g);
+  const first = run.beforeFirst(gNorm);
+  if (first !== undefined) return run.result(x, 0, f, f0, first);
+
+  let count = 0, newest = 0, gamma = 1;
+  for (let k = 1; ; k++) {
+    let status;
+    for (;;) {
+      let slope = count > 0 ? twoLoop(d, g, S, Y, rho, a, newest, count, gamma) : NaN;
+      if (!(slope < 0)) {
+        count = 0;
+        for (let i = 0; i < n; i++) d[i] = -g[i]!;
+        slope = -gNorm * gNorm;
+      }
+      const alpha0 = count > 0 ? 1 : 1 / gNorm;
+      status = search.search(objective, x, f, d, slope, alpha0, options.signal);
+      run.evaluations += search.evaluations;
+      if (status !== 'failed' || count === 0) break;
+      count = 0;
+    }
+    switch (status) {
+      case 'cancelled':
+        return run.result(x, k - 1, f, f0, 'cancelled');
+      case 'not-finite':
+        return run.result(x, k - 1, f, f0, 'not-finite', search.notFinite(k));
+      case 'failed':
+        return run.result(x, k - 1, f, f0, run.noProgress());
+      case 'wolfe':
+      case 'armijo':
+        break;
+    }
+    // The new pair, kept only with positive curvature yᵀs.
+    const xNew = search.x, gNew = search.g;
+    let ys = 0, yy = 0;
+    for (let i = 0; i < n; i++) {
+      const yi = gNew[i]! - g[i]!;
+      ys += yi * (xNew[i]! - x[i]!);
+      yy += yi * yi;
+    }
+    if (ys > Number.EPSILON * yy && Number.isFinite(ys)) {
+      newest = count === 0 ? 0 : (newest + 1) % M;
+      const s = S[newest]!, y = Y[newest]!;
+      for (let i = 0; i < n; i++) {
+        s[i] = xNew[i]! - x[i]!;
+        y[i] = gNew[i]! - g[i]!;
+      }
+      rho[newest] = 1 / ys;
+      gamma = ys / yy;
+      count = Math.min(count + 1, M);
+    }
+    x.set(xNew);
+    g.set(gNew);
+    const fPrevious = f;
+    f = search.f;
+    gNorm = norm2(g);
+    const reason = run.afterIteration(k, f, fPrevious, gNorm, x, g);
+    if (reason !== undefined) return run.result(x, k, f, f0, reason);
+  }
+}
+
+/**
+ * Algorithm 7.4: d = −H g from the `count` newest pairs (ring buffer, newest at `newest`),
+ * H⁰ = γI. Returns the slope gᵀd. `a` is scratch of length M.
+ */
+function twoLoop(
+  d: Float64Array, g: Float64Array, S: Float64Array[], Y: Float64Array[], rho: Float64Array, a: Float64Array,
+  newest: number, count: number, gamma: number,
+): number {
+  const M = S.length;
+  d.set(g);
+  for (let j = 0; j < count; j++) {
+    const i = (newest - j + M) % M;
+    const ai = rho[i]! * dot(S[i]!, d);
+    a[i] = ai;
+    const y = Y[i]!;
+    for (let t = 0; t < d.length; t++) d[t] = d[t]! - ai * y[t]!;
+  }
+  for (let t = 0; t < d.length; t++) d[t] = gamma * d[t]!;
+  for (let j = count - 1; j >= 0; j--) {
+    const i = (newest - j + M) % M;
+    const b = rho[i]! * dot(Y[i]!, d);
+    const s = S[i]!, c = a[i]! - b;
+    for (let t = 0; t < d.length; t++) d[t] = d[t]! + c * s[t]!;
+  }
+  for (let t = 0; t < d.length; t++) d[t] = -d[t]!;
+  return dot(g, d);
+}
+

@@ -1,0 +1,93 @@
+/**
+ * The bookkeeping every optimiser shares: counting evaluations, reporting each iteration,
+ * and deciding when to stop (cancelled, stopped by the listener, converged, out of
+ * iterations). One report object is reused, so a run allocates nothing per iteration.
+ */
+import type { IterationReport, NotFinite, OptimizeOptions, OptimizeResult, StopReason } from './objective';
+import { firstNonFinite } from './vector';
+
+/** undefined when J and every entry of ∂J/∂θ are finite; otherwise where, at `iteration`. */
+export function findNonFinite(cost: number, gradient: Float64Array, iteration: number): NotFinite | undefined {
+  if (!Number.isFinite(cost)) return { iteration, where: 'cost' };
+  const index = firstNonFinite(gradient);
+  return index < 0 ? undefined : { iteration, where: 'gradient', index };
+}
+
+/** The run's state between iterations. */
+export class RunControl {
+  /** Objective calls so far. */
+  evaluations = 0;
+  /** Why the last 'converged' decision was taken. */
+  convergedBy: OptimizeResult['convergedBy'];
+  private readonly report: IterationReport;
+  private readonly tolerance: number;
+
+  constructor(private readonly options: OptimizeOptions, theta: Float64Array, gradient: Float64Array) {
+    this.tolerance = options.tolerance ?? 0;
+    if (!(this.tolerance >= 0)) throw new RangeError(`tolerance must be ≥ 0, got ${this.tolerance}`);
+    if (!(options.maxIterations >= 0)) throw new RangeError(`maxIterations must be ≥ 0, got ${options.maxIterations}`);
+    this.report = { iteration: 0, cost: NaN, gradNorm: NaN, evaluations: 0, theta, gradient };
+  }
+
+  /** True once the caller's signal is aborted. */
+  get aborted(): boolean {
+    return this.options.signal?.aborted === true;
+  }
+
+  /**
+   * Before iteration 1, at θ0: 'cancelled' if already aborted, 'converged' if ‖∇J(θ0)‖₂ ≤ τ
+   * (pass NaN when no full gradient is known), 'max-iterations' if maxIterations is 0.
+   */
+  beforeFirst(gradNorm: number): StopReason | undefined {
+    if (this.aborted) return 'cancelled';
+    if (gradNorm <= this.tolerance) {
+      this.convergedBy = 'gradient';
+      return 'converged';
+    }
+    return this.options.maxIterations <= 0 ? 'max-iterations' : undefined;
+  }
+
+  /**
+   * After iteration k (1-based) completed with cost J_k (J_(k−1) = previousCost, NaN when
+   * unknown): reports it, then returns the reason to stop, in this order of precedence:
+   * cancelled, stopped (the listener returned 'stop'), converged (see
+   * OptimizeOptions.tolerance), max-iterations; undefined to go on.
+   */
+  afterIteration(k: number, cost: number, previousCost: number, gradNorm: number, theta: Float64Array, gradient: Float64Array): StopReason | undefined {
+    const r = this.report;
+    r.iteration = k;
+    r.cost = cost;
+    r.gradNorm = gradNorm;
+    r.evaluations = this.evaluations;
+    r.theta = theta;
+    r.gradient = gradient;
+    const answer = this.options.onIteration?.(r);
+    if (this.aborted) return 'cancelled';
+    if (answer === 'stop') return 'stopped';
+    if (gradNorm <= this.tolerance) {
+      this.convergedBy = 'gradient';
+      return 'converged';
+    }
+    const decrease = previousCost - cost;
+    if (decrease >= 0 && decrease <= this.tolerance * Math.max(Math.abs(previousCost), Math.abs(cost), 1)) {
+      this.convergedBy = 'cost';
+      return 'converged';
+    }
+    return k >= this.options.maxIterations ? 'max-iterations' : undefined;
+  }
+
+  /** The result; copies nothing, so `theta` should be the run's own buffer. */
+  result(theta: Float64Array, iterations: number, cost: number, initialCost: number, reason: StopReason, notFinite?: NotFinite): OptimizeResult {
+    const result: OptimizeResult = { theta, iterations, cost, initialCost, evaluations: this.evaluations, reason };
+    if (reason === 'converged') result.convergedBy = this.convergedBy;
+    if (notFinite !== undefined) result.notFinite = notFinite;
+    return result;
+  }
+
+  /** Marks the run as converged because no descent step decreased J (a failed line search after a restart). */
+  noProgress(): 'converged' {
+    this.convergedBy = 'no-progress';
+    return 'converged';
+  }
+}
+

@@ -1,0 +1,110 @@
+/**
+ * validateSpec: the text of a `.nnspec` file → every problem in it at once, and the spec
+ * with its defaults when there is no error. Pure (no I/O: CSV facts come from the
+ * caller's probe) and total: it returns diagnostics for any input and never throws.
+ */
+import type { Diagnostic } from '../diagnostic';
+import { checkArchitecture } from './architecture';
+import { severityOf, type SpecCode } from './codes';
+import { checkData, type DataShape } from './data-shape';
+import type { DataProbe } from './data-probe';
+import { checkDataSection } from './data-section';
+import { parseField } from './field-value';
+import { GENERATOR_SHAPES, type GeneratorShape } from './generators';
+import { checkParameters } from './parameters';
+import { isPlainObject, Reporter } from './reporter';
+import { DEFAULT_MAX_PARAMETERS, specSchema, type GeneratorName, type Spec } from './schema';
+import { reportIssues } from './schema-issues';
+import { checkSettings } from './settings-warnings';
+import { parseSourceTree } from './yaml-tree';
+
+export interface ValidateOptions {
+  /** Answers for `csv:` paths; without it (or while it answers 'pending') the CSV checks are skipped. */
+  readonly probe?: DataProbe;
+  /** The largest parameter count allowed (default DEFAULT_MAX_PARAMETERS). */
+  readonly maxParameters?: number;
+  /** The generators' shapes (default GENERATOR_SHAPES). */
+  readonly generatorShapes?: Readonly<Record<GeneratorName, GeneratorShape>>;
+}
+
+export interface SpecValidation {
+  /** The spec with every default filled in; present only when there is no error. */
+  readonly spec?: Spec;
+  /** Every problem found, ordered by position. */
+  readonly diagnostics: readonly Diagnostic<SpecCode>[];
+  readonly hasErrors: boolean;
+  /** Σ s_(l+1)(s_l + 1), when every layer's units are valid (exact as a bigint). */
+  readonly parameterCount?: bigint;
+  /** The features n and classes K the validator found, when it could. */
+  readonly data: DataShape;
+}
+
+export function validateSpec(text: string, options: ValidateOptions = {}): SpecValidation {
+  try {
+    return validate(String(text), options);
+  } catch (error) {
+    // A bug, not bad input: still a value, never an exception for the caller.
+    const message = `The validator failed: ${error instanceof Error ? error.message : String(error)}. Please report this with the spec.`;
+    return { diagnostics: [{ code: 'internal-error', severity: severityOf('internal-error'), message, range: [0, 0] }], hasErrors: true, data: {} };
+  }
+}
+
+function validate(text: string, options: ValidateOptions): SpecValidation {
+  const tree = parseSourceTree(text);
+  const r = new Reporter(tree);
+  r.diagnostics.push(...tree.diagnostics);
+  let spec: Spec | undefined;
+  let parameterCount: bigint | undefined;
+  let data: DataShape = {};
+
+  if (tree.value === null || tree.value === undefined) {
+    if (!tree.syntaxErrors) r.report('empty-spec', 'The file is empty: a spec needs at least `layers` and `data`.', [0, 0]);
+  } else if (!isPlainObject(tree.value)) {
+    r.report('wrong-type', 'A spec is a mapping of keys such as `layers:` and `data:`, one per line.', r.valueRange([]));
+  } else {
+    const result = specSchema.safeParse(tree.value);
+    // `data` is judged by its own kind's schema (data-section.ts), not as a zod union.
+    if (!result.success) reportIssues(r, result.error.issues.filter((i) => i.path[0] !== 'data'), []);
+    else spec = result.data;
+    const source = checkDataSection(r);
+    const task = parseField(specSchema.shape.task, r.get(['task']))?.value;
+    parameterCount = checkParameters(r, options.maxParameters ?? DEFAULT_MAX_PARAMETERS);
+    // Broken YAML loses or misplaces values: checks across sections would report noise.
+    if (!tree.syntaxErrors) {
+      if (source) data = checkData(r, source, task, { probe: options.probe, generatorShapes: options.generatorShapes ?? GENERATOR_SHAPES });
+      checkArchitecture(r, data, task);
+      checkSettings(r);
+    }
+  }
+
+  const diagnostics = finish(r.diagnostics, text.length, tree.syntaxErrors);
+  const hasErrors = diagnostics.some((d) => d.severity === 'error');
+  return {
+    ...(!hasErrors && spec && { spec }),
+    diagnostics,
+    hasErrors,
+    ...(parameterCount !== undefined && { parameterCount }),
+    data,
+  };
+}
+
+/** Clamps ranges into the text, drops repeats, orders by position. */
+function finish(all: readonly Diagnostic<SpecCode>[], length: number, syntaxErrors: boolean): Diagnostic<SpecCode>[] {
+  const seen = new Set<string>();
+  const out: Diagnostic<SpecCode>[] = [];
+  for (const d of all) {
+    // Broken YAML loses keys on the way; "missing" would then be noise.
+    if (syntaxErrors && d.code === 'missing-key') continue;
+    const start = clamp(d.range[0], 0, length);
+    const end = clamp(d.range[1], start, length);
+    const key = `${d.code}:${start}:${end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ...d, range: [start, end] });
+  }
+  return out.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Number.isFinite(x) ? Math.min(hi, Math.max(lo, Math.trunc(x))) : lo;
+}

@@ -1,0 +1,197 @@
+/**
+ * The trainer: minimises a network's J(θ) on prepared data with the spec's optimiser and
+ * reports each iteration to whoever listens. Pure and synchronous; it runs in the worker
+ * thread (extension) or the CLI's process, never on a UI thread.
+ */
+import { NetworkEvaluator, type Batch } from '../nn/evaluator';
+import type { Architecture } from '../nn/network';
+import type { Dataset, PreparedData } from '../nn/dataset';
+import { parameterPosition } from '../nn/network';
+import { createRng } from '../nn/rng';
+import { optimizers } from '../nn/optimizers';
+import type { IterationReport, Objective } from '../nn/optimizers';
+import { effectiveLearningRate, type TrainSpec } from '../spec/schema';
+import { accuracy } from './accuracy';
+import type { LayerProgress, NotFiniteReport, TrainingProgress, TrainingSummary } from './progress';
+
+export interface TrainingProblem {
+  readonly architecture: Architecture;
+  readonly data: PreparedData;
+  /** The starting parameters (only read). */
+  readonly theta0: Float64Array;
+  readonly train: TrainSpec;
+}
+
+export interface TrainingHooks {
+  /** Called after iterations, at most once per `progressIntervalMs`, and always after the last. */
+  readonly onProgress?: (progress: TrainingProgress) => void;
+  /** Minimum milliseconds between two progress reports (default 0: every iteration). */
+  readonly progressIntervalMs?: number;
+  /** AbortSignal-compatible: training stops within one iteration once it is set. */
+  readonly signal?: { readonly aborted: boolean };
+  /** Milliseconds since an arbitrary origin (injected so the core needs no timers). */
+  readonly now?: () => number;
+}
+
+export interface TrainingResult {
+  /** The trained parameters; always finite (after a divergence, the last finite ones). */
+  readonly theta: Float64Array;
+  readonly summary: TrainingSummary;
+}
+
+/** Trains `problem` and returns the parameters reached and what happened. */
+export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}): TrainingResult {
+  const { architecture, data, train } = problem;
+  const now = hooks.now ?? (() => Date.now());
+  const started = now();
+  const evaluator = new NetworkEvaluator(architecture, data.train.m);
+  const metrics = new Metrics(architecture, data);
+  const objective = createObjective(evaluator, data.train, train.batchSize);
+  const costHistory: number[] = [];
+  let lastReportAt = -Infinity;
+  let lastReported = 0;
+
+  const report = (iteration: number, cost: number, theta: Float64Array): void => {
+    lastReportAt = now();
+    lastReported = iteration;
+    hooks.onProgress?.({
+      iteration,
+      maxIterations: train.iterations,
+      cost,
+      ...metrics.measure(theta),
+      layers: layerProgress(evaluator),
+      elapsedMs: lastReportAt - started,
+    });
+  };
+
+  const result = optimizers[train.optimizer](objective.evaluate, problem.theta0, {
+    maxIterations: train.iterations,
+    tolerance: train.tolerance,
+    learningRate: effectiveLearningRate(train),
+    batchSize: train.batchSize,
+    momentum: train.momentum,
+    examples: data.train.m,
+    rng: createRng(train.seed),
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
+    onIteration: (step: IterationReport) => {
+      if (costHistory.length === 0) costHistory.push(objective.initialCost);
+      costHistory.push(step.cost);
+      if (hooks.onProgress && now() - lastReportAt >= (hooks.progressIntervalMs ?? 0)) report(step.iteration, step.cost, step.theta);
+    },
+  });
+  if (costHistory.length === 0) costHistory.push(result.initialCost);
+
+  const finalCost = result.reason === 'not-finite' || train.batchSize !== 'all' ? fullCost(evaluator, result.theta, data.train) : result.cost;
+  if (hooks.onProgress && lastReported !== result.iterations) report(result.iterations, finalCost, result.theta);
+  const final = metrics.measure(result.theta);
+  const notFinite: NotFiniteReport | undefined = result.notFinite && {
+    iteration: result.notFinite.iteration,
+    where: result.notFinite.where,
+    ...layerOf(architecture, result.notFinite.index, objective.firstNonFiniteLayer),
+  };
+  return {
+    theta: result.theta,
+    summary: {
+      reason: result.reason,
+      iterations: result.iterations,
+      evaluations: result.evaluations,
+      initialCost: result.initialCost,
+      finalCost,
+      ...final,
+      elapsedMs: now() - started,
+      ...(notFinite ? { notFinite } : {}),
+      costHistory,
+    },
+  };
+}
+
+/** J(θ) over the whole training set (regularised), by forward propagation only. */
+function fullCost(evaluator: NetworkEvaluator, theta: Float64Array, data: Dataset): number {
+  return evaluator.cost(theta, data);
+}
+
+/** The optimiser's objective over the training set, gathering mini-batches into fixed buffers. */
+function createObjective(evaluator: NetworkEvaluator, data: Dataset, batchSize: number | 'all') {
+  const capacity = batchSize === 'all' ? 0 : Math.min(batchSize, data.m);
+  const Xb = new Float64Array(capacity * data.n);
+  const Yb = new Float64Array(capacity * data.k);
+  const state = { initialCost: NaN, firstNonFiniteLayer: undefined as number | undefined, calls: 0 };
+  const evaluate: Objective = (theta, gradOut, batch) => {
+    let source: Batch = data;
+    if (batch) {
+      for (let b = 0; b < batch.length; b++) {
+        const i = batch[b]!;
+        Xb.set(data.X.subarray(i * data.n, (i + 1) * data.n), b * data.n);
+        Yb.set(data.Y.subarray(i * data.k, (i + 1) * data.k), b * data.k);
+      }
+      source = { X: Xb, Y: Yb, m: batch.length };
+    }
+    const cost = evaluator.costAndGradient(theta, source, gradOut);
+    if (state.calls++ === 0) state.initialCost = cost;
+    if (state.firstNonFiniteLayer === undefined) {
+      const norms = evaluator.stats.gradientNorm;
+      for (let l = 0; l < norms.length; l++) {
+        if (!Number.isFinite(norms[l]!)) {
+          state.firstNonFiniteLayer = l + 1;
+          break;
+        }
+      }
+    }
+    return cost;
+  };
+  return {
+    evaluate,
+    get initialCost() {
+      return state.initialCost;
+    },
+    get firstNonFiniteLayer() {
+      return state.firstNonFiniteLayer;
+    },
+  };
+}
+
+/** The Θ layer to blame for a non-finite value: the parameter's own, else the first whose gradient norm was not finite. */
+function layerOf(architecture: Architecture, index: number | undefined, firstNonFinite: number | undefined): { layer?: number } {
+  if (index !== undefined) return { layer: parameterPosition(architecture.sizes, index).layer };
+  if (firstNonFinite !== undefined) return { layer: firstNonFinite };
+  return {};
+}
+
+function layerProgress(evaluator: NetworkEvaluator): LayerProgress[] {
+  const { gradientNorm, meanAbsDelta } = evaluator.stats;
+  return Array.from(gradientNorm, (norm, l) => ({ gradientNorm: norm, meanAbsDelta: meanAbsDelta[l]! }));
+}
+
+/** Validation cost and accuracies, with their buffers allocated once. */
+class Metrics {
+  private readonly plain: NetworkEvaluator | undefined;
+  private readonly outputs: Float64Array;
+  private readonly classification: boolean;
+
+  constructor(
+    architecture: Architecture,
+    private readonly data: PreparedData,
+  ) {
+    this.classification = data.train.labels !== undefined;
+    const validation = data.validation && data.validation.m > 0 ? data.validation : undefined;
+    const largest = Math.max(data.train.m, validation?.m ?? 0);
+    this.plain = new NetworkEvaluator({ ...architecture, lambda: 0 }, largest);
+    this.outputs = new Float64Array(this.classification ? largest * data.train.k : 0);
+  }
+
+  measure(theta: Float64Array): Pick<TrainingProgress, 'validationCost' | 'trainAccuracy' | 'validationAccuracy'> {
+    const validation = this.data.validation && this.data.validation.m > 0 ? this.data.validation : undefined;
+    const out: { validationCost?: number; trainAccuracy?: number; validationAccuracy?: number } = {};
+    if (validation && this.plain) out.validationCost = this.plain.cost(theta, validation);
+    if (this.classification && this.plain) {
+      out.trainAccuracy = this.accuracyOn(theta, this.data.train);
+      if (validation) out.validationAccuracy = this.accuracyOn(theta, validation);
+    }
+    return out;
+  }
+
+  private accuracyOn(theta: Float64Array, set: Dataset): number {
+    this.plain!.predict(theta, set.X, set.m, this.outputs);
+    return accuracy(this.outputs, set.labels!, set.m, set.k);
+  }
+}

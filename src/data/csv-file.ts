@@ -1,0 +1,79 @@
+/**
+ * Reading a CSV file from disk: the size limit, the file-system errors, then the text
+ * (csv-text.ts) and the structure (core/data/csv-records.ts), and finally, for training,
+ * the numbers (core/data/csv-table.ts). Every error is a value naming the file, and the
+ * line and column where they apply.
+ */
+import * as fs from 'node:fs';
+import { checkCsvRecords, type CsvRecords } from '../core/data/csv-records';
+import { tableFromCsv, type CsvColumns } from '../core/data/csv-table';
+import { fail, type DataResult } from '../core/data/data-error';
+import type { DataTable } from '../core/data/table';
+import { parseCsvText } from './csv-text';
+import { accessFailure } from './resolve-data-path';
+
+/** The default limit on the size of a CSV file: 100 MB (10^8 bytes). Callers may pass another. */
+export const DEFAULT_MAX_CSV_BYTES = 100_000_000;
+
+/** Options of every CSV read. */
+export interface CsvReadOptions {
+  /** Refuse files larger than this many bytes (default DEFAULT_MAX_CSV_BYTES). */
+  readonly maxBytes?: number;
+}
+
+/** Reads and checks the records of the CSV file at `file` (an absolute path). */
+export function readCsvFile(file: string, options: CsvReadOptions = {}): DataResult<CsvRecords> {
+  let text: string;
+  try {
+    const failure = checkStats(file, fs.statSync(file), options);
+    if (failure) return failure;
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return fail(accessFailure(file, error));
+  }
+  return recordsOf(text, file);
+}
+
+/** The asynchronous twin of readCsvFile, for the extension host. Never rejects. */
+export async function readCsvFileAsync(file: string, options: CsvReadOptions = {}): Promise<DataResult<CsvRecords>> {
+  let text: string;
+  try {
+    const failure = checkStats(file, await fs.promises.stat(file), options);
+    if (failure) return failure;
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch (error) {
+    return fail(accessFailure(file, error));
+  }
+  return recordsOf(text, file);
+}
+
+/** Reads the CSV file at `file` as a data table with the given target and feature columns. */
+export function loadCsvFile(file: string, columns: CsvColumns, options: CsvReadOptions = {}): DataResult<DataTable> {
+  const records = readCsvFile(file, options);
+  return records.ok ? tableFromCsv(records.value, columns) : records;
+}
+
+function recordsOf(text: string, file: string): DataResult<CsvRecords> {
+  const parsed = parseCsvText(text, file);
+  return parsed.ok ? checkCsvRecords(parsed.value) : parsed;
+}
+
+function checkStats(file: string, stats: fs.Stats, options: CsvReadOptions): DataResult<never> | undefined {
+  if (!stats.isFile()) return fail({ code: 'csv-not-a-file', file, message: `${file} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}, not a CSV file.` });
+  const limit = options.maxBytes ?? DEFAULT_MAX_CSV_BYTES;
+  if (stats.size > limit) {
+    return fail({
+      code: 'csv-too-large',
+      file,
+      message: `${file} is ${formatBytes(stats.size)}, over the limit of ${formatBytes(limit)} for a CSV file; the limit is configurable.`,
+    });
+  }
+  return undefined;
+}
+
+/** A byte count for people: bytes below 1 kB, else kB or MB with up to one decimal (powers of 1000). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'kB'] : [bytes / 1_000_000, 'MB'];
+  return `${Number(value.toFixed(1))} ${unit}`;
+}

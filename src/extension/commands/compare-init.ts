@@ -1,0 +1,33 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FinalWorkerEvent } from '../../protocol/worker-protocol';
+import type { Ctx } from '../ctx';
+import { requireTrust, validSpecDocument } from './spec-document';
+
+/** Iterations of each comparison run: short, so the comparison answers quickly. */
+const COMPARE_ITERATIONS = 100;
+
+/** Compare initialization strategies: a short run per strategy; the summary goes to the output channel. */
+export function compareInitCommand(ctx: Ctx) {
+  return async (uri?: unknown): Promise<FinalWorkerEvent | undefined> => {
+    if (!(await requireTrust('compare initialisations'))) return undefined;
+    const document = await validSpecDocument(ctx, uri, 'compare initialisations');
+    if (!document) return undefined;
+    const spec = ctx.diagnostics.validationOf(document).spec;
+    const iterations = Math.min(COMPARE_ITERATIONS, spec?.train.iterations ?? COMPARE_ITERATIONS);
+    const final = await ctx.jobs.compareInit(document, iterations);
+    const name = path.basename(document.uri.fsPath);
+    if (final.type === 'compared') {
+      ctx.output.info(`Initialisation strategies on ${name}, ${iterations} iterations each:`);
+      for (const run of final.runs) {
+        const symmetric = run.symmetry.length > 0 ? '  (symmetric hidden units!)' : '';
+        const accuracy = run.trainAccuracy !== undefined ? `  accuracy ${(100 * run.trainAccuracy).toFixed(1)} %` : '';
+        ctx.output.info(`  ${run.strategy.padEnd(8)} J ${run.costHistory[0]?.toPrecision(4)} → ${run.finalCost.toPrecision(4)}${accuracy}${symmetric}`);
+      }
+      ctx.output.show(true);
+    } else if (final.type === 'failed') {
+      void vscode.window.showErrorMessage(`nnspec: the comparison failed: ${final.message}`);
+    }
+    return final;
+  };
+}

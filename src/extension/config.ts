@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+
+/** The extension's settings, read fresh on each access so changes apply at once. */
+export class Config {
+  private get section(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration('nnspec');
+  }
+
+  /** Delay after the last edit before a spec is validated again. */
+  get validationDebounceMs(): number {
+    return clamp(this.section.get<number>('validation.debounceMs', 150), 0, 5000);
+  }
+
+  get maxParameters(): number {
+    return Math.max(1, this.section.get<number>('limits.maxParameters', 50_000_000));
+  }
+
+  /** Whether a spec may read data outside its workspace folder; never in an untrusted workspace. */
+  get allowOutsideWorkspace(): boolean {
+    return vscode.workspace.isTrusted && this.section.get<boolean>('data.allowOutsideWorkspace', false);
+  }
+
+  get maxCsvBytes(): number {
+    return Math.max(1, this.section.get<number>('data.maxCsvBytes', 100 * 1024 * 1024));
+  }
+
+  get codeLensEnabled(): boolean {
+    return this.section.get<boolean>('codeLens.enabled', true);
+  }
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : lo;
+}

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { Config } from './config';
+import { CheckResults } from './gradient-check/check-results';
+import { JobRunner } from './training/job-runner';
+import { RunDiagnostics } from './training/run-diagnostics';
+import { TrainingStatus } from './training/training-status';
+import { CsvProbeCache } from './validation/csv-probe-cache';
+import { DiagnosticsController } from './validation/diagnostics-controller';
+
+/**
+ * The extension's one owner of long-lived parts: everything created here is disposed with
+ * the extension (and so every worker is terminated on deactivation).
+ */
+export class Ctx implements vscode.Disposable {
+  readonly config = new Config();
+  readonly output: vscode.LogOutputChannel;
+  readonly csvCache: CsvProbeCache;
+  readonly diagnostics: DiagnosticsController;
+  readonly jobs: JobRunner;
+  readonly checkResults: CheckResults;
+  readonly runDiagnostics: RunDiagnostics;
+  readonly status: TrainingStatus;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.output = this.own(vscode.window.createOutputChannel('nnspec', { log: true }));
+    this.csvCache = this.own(new CsvProbeCache(this.config));
+    const docs = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'format.md');
+    this.diagnostics = this.own(new DiagnosticsController(this.config, this.csvCache, docs));
+    this.jobs = this.own(new JobRunner(extension.extensionPath, this.config));
+    this.checkResults = this.own(new CheckResults());
+    this.runDiagnostics = this.own(new RunDiagnostics());
+    this.status = this.own(new TrainingStatus());
+  }
+
+  /** Registers a disposable to live as long as the extension. */
+  own<T extends vscode.Disposable>(disposable: T): T {
+    this.disposables.push(disposable);
+    return disposable;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.reverse()) d.dispose();
+    this.disposables.length = 0;
+  }
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { Ctx } from './ctx';
+import { InspectorPanel, INSPECTOR_VIEW_TYPE } from './inspector/inspector-panel';
+import { SpecCodeLenses } from './language/code-lenses';
+import { SpecCompletions } from './language/completions';
+import { SpecHovers } from './language/hovers';
+import { QuickFixProvider } from './language/quick-fixes';
+import { NNSPEC_LANGUAGE } from './validation/diagnostics-controller';
+
+let ctx: Ctx | undefined;
+
+/** What tests and other extensions can reach. */
+export interface NnspecApi {
+  readonly ctx: Ctx;
+}
+
+export function activate(context: vscode.ExtensionContext): NnspecApi {
+  try {
+    ctx = new Ctx(context);
+    context.subscriptions.push(ctx);
+    const selector: vscode.DocumentSelector = { language: NNSPEC_LANGUAGE };
+    registerCommands(ctx);
+    ctx.own(vscode.languages.registerCodeActionsProvider(selector, new QuickFixProvider(ctx.diagnostics), { providedCodeActionKinds: QuickFixProvider.kinds }));
+    ctx.own(vscode.languages.registerHoverProvider(selector, new SpecHovers(ctx.diagnostics)));
+    ctx.own(vscode.languages.registerCompletionItemProvider(selector, new SpecCompletions(), ...SpecCompletions.triggers));
+    ctx.own(vscode.languages.registerCodeLensProvider(selector, new SpecCodeLenses(ctx)));
+    const owner = ctx;
+    ctx.own(vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => InspectorPanel.revive(owner, panel, state) }));
+    return { ctx };
+  } catch (error) {
+    void vscode.window.showErrorMessage(`nnspec failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+}
+
+export function deactivate(): void {
+  InspectorPanel.instance?.dispose();
+  ctx?.dispose();
+  ctx = undefined;
+}

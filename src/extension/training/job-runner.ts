@@ -1,0 +1,146 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { GradientCheckReport } from '../../core/nn/gradient-check';
+import { INIT_STRATEGIES } from '../../core/spec/schema';
+import type { TrainingProgress } from '../../core/train/progress';
+import { weightsPathFor } from '../../data/weights-file';
+import type { JobPolicy } from '../../jobs/open-spec';
+import type { DistributiveOmit } from '../../protocol/distributive-omit';
+import type { FinalWorkerEvent, InitComparisonRun, WorkerEvent, WorkerJob } from '../../protocol/worker-protocol';
+import type { Config } from '../config';
+import { workspaceRootOf } from '../validation/workspace-root';
+import { startWorkerJob, type RunningJob } from './worker-job';
+
+export type JobKind = 'train' | 'check' | 'compare-init';
+
+/** What the rest of the extension hears about jobs (the inspector, lenses, tests). */
+export interface JobEvents {
+  readonly onProgress: vscode.Event<{ uri: vscode.Uri; progress: TrainingProgress }>;
+  readonly onFinished: vscode.Event<{ uri: vscode.Uri; kind: JobKind; event: FinalWorkerEvent }>;
+}
+
+/** Training progress messages at most this often from the worker (≤ 20 a second). */
+export const PROGRESS_INTERVAL_MS = 50;
+
+/**
+ * Runs jobs on specs in worker threads: at most one job of each kind per spec, each with a
+ * cancellable progress notification. The extension host only forwards messages.
+ */
+export class JobRunner implements vscode.Disposable, JobEvents {
+  private readonly running = new Map<string, RunningJob>();
+  private readonly progressEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; progress: TrainingProgress }>();
+  private readonly finishedEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; kind: JobKind; event: FinalWorkerEvent }>();
+  readonly onProgress = this.progressEmitter.event;
+  readonly onFinished = this.finishedEmitter.event;
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly config: Config,
+  ) {}
+
+  isRunning(uri: vscode.Uri, kind: JobKind): boolean {
+    return this.running.has(key(uri, kind));
+  }
+
+  /** Whether any training runs (for the `nnspec.training` context key). */
+  get anyTraining(): boolean {
+    return [...this.running.keys()].some((k) => k.startsWith('train:'));
+  }
+
+  /** Asks the job to stop; resolves once it has. */
+  async stop(uri: vscode.Uri, kind: JobKind): Promise<void> {
+    const job = this.running.get(key(uri, kind));
+    if (!job) return;
+    job.cancel();
+    await job.done;
+  }
+
+  /** Every training (for "Stop training" without an editor). */
+  trainingUris(): string[] {
+    return [...this.running.keys()].filter((k) => k.startsWith('train:')).map((k) => k.slice('train:'.length));
+  }
+
+  async stopByKey(uriString: string, kind: JobKind): Promise<void> {
+    await this.stop(vscode.Uri.parse(uriString), kind);
+  }
+
+  train(document: vscode.TextDocument, title: string, onProgress: (p: TrainingProgress) => void): Promise<FinalWorkerEvent> {
+    return this.run(document, { type: 'train', weightsPath: weightsPathFor(document.uri.fsPath), progressIntervalMs: PROGRESS_INTERVAL_MS }, title, (event, report) => {
+      if (event.type !== 'progress') return;
+      const p = event.progress;
+      report(`iteration ${p.iteration}/${p.maxIterations}, J = ${p.cost.toPrecision(5)}`, 100 / p.maxIterations);
+      this.progressEmitter.fire({ uri: document.uri, progress: p });
+      onProgress(p);
+    });
+  }
+
+  check(document: vscode.TextDocument, weightsPath: string | undefined): Promise<FinalWorkerEvent> {
+    let lastFraction = 0;
+    return this.run(document, { type: 'check', ...(weightsPath ? { weightsPath } : {}) }, `Checking gradients of ${path.basename(document.uri.fsPath)}`, (event, report) => {
+      if (event.type !== 'check-progress') return;
+      report(`${Math.round(event.fraction * 100)} %`, (event.fraction - lastFraction) * 100);
+      lastFraction = event.fraction;
+    });
+  }
+
+  compareInit(document: vscode.TextDocument, iterations: number): Promise<FinalWorkerEvent> {
+    return this.run(
+      document,
+      { type: 'compare-init', strategies: INIT_STRATEGIES, iterations },
+      `Comparing initialisations of ${path.basename(document.uri.fsPath)}`,
+      (event, report) => {
+        if (event.type === 'compare-progress') report(`${event.strategy} (${event.done + 1}/${event.total})`, 100 / event.total);
+      },
+    );
+  }
+
+  private run(
+    document: vscode.TextDocument,
+    job: DistributiveOmit<WorkerJob, 'cancelFlag' | 'specPath' | 'specText' | 'policy'>,
+    title: string,
+    onEvent: (event: WorkerEvent, report: (message: string, increment: number) => void) => void,
+  ): Promise<FinalWorkerEvent> {
+    const k = key(document.uri, job.type);
+    const full = { ...job, specPath: document.uri.fsPath, specText: document.getText(), policy: this.policyFor(document.uri) } as DistributiveOmit<WorkerJob, 'cancelFlag'>;
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+        const report = (message: string, increment: number): void => progress.report({ message, increment });
+        const running = startWorkerJob(this.extensionPath, full, (event) => onEvent(event, report));
+        this.running.set(k, running);
+        void vscode.commands.executeCommand('setContext', 'nnspec.training', this.anyTraining);
+        const cancel = token.onCancellationRequested(() => running.cancel());
+        try {
+          const final = await running.done;
+          this.finishedEmitter.fire({ uri: document.uri, kind: job.type, event: final });
+          return final;
+        } finally {
+          cancel.dispose();
+          this.running.delete(k);
+          void vscode.commands.executeCommand('setContext', 'nnspec.training', this.anyTraining);
+        }
+      }),
+    );
+  }
+
+  private policyFor(uri: vscode.Uri): JobPolicy {
+    return {
+      workspaceRoot: workspaceRootOf(uri),
+      allowOutside: this.config.allowOutsideWorkspace,
+      maxParameters: this.config.maxParameters,
+      maxCsvBytes: this.config.maxCsvBytes,
+    };
+  }
+
+  dispose(): void {
+    for (const job of this.running.values()) job.terminate();
+    this.running.clear();
+    this.progressEmitter.dispose();
+    this.finishedEmitter.dispose();
+  }
+}
+
+function key(uri: vscode.Uri, kind: JobKind): string {
+  return `${kind}:${uri.toString()}`;
+}
+
+export type { GradientCheckReport, InitComparisonRun };

@@ -1,0 +1,44 @@
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DistributiveOmit } from '../../protocol/distributive-omit';
+import type { FinalWorkerEvent, WorkerEvent, WorkerJob } from '../../protocol/worker-protocol';
+
+/** A job running in its own worker thread. */
+export interface RunningJob {
+  /** Resolves with the job's final event; a crashed worker becomes a `failed` event. Never rejects. */
+  readonly done: Promise<FinalWorkerEvent>;
+  /** Asks the job to stop at its next iteration (it still ends with its final event). */
+  cancel(): void;
+  /** Ends the worker at once (its final event is then `failed` with code `worker-terminated`). */
+  terminate(): void;
+}
+
+const FINAL_TYPES = new Set<WorkerEvent['type']>(['trained', 'checked', 'compared', 'failed']);
+
+/** Starts `job` in a new worker (dist/worker.js); `onEvent` sees each non-final event. */
+export function startWorkerJob(extensionPath: string, job: DistributiveOmit<WorkerJob, 'cancelFlag'>, onEvent: (event: WorkerEvent) => void): RunningJob {
+  const cancelFlag = new SharedArrayBuffer(4);
+  const worker = new Worker(path.join(extensionPath, 'dist', 'worker.js'), { workerData: { ...job, cancelFlag } });
+  let finished = false;
+  let settle!: (event: FinalWorkerEvent) => void;
+  const done = new Promise<FinalWorkerEvent>((resolve) => (settle = resolve));
+  const finish = (event: FinalWorkerEvent): void => {
+    if (finished) return;
+    finished = true;
+    settle(event);
+    void worker.terminate();
+  };
+  worker.on('message', (event: WorkerEvent) => {
+    if (FINAL_TYPES.has(event.type)) finish(event as FinalWorkerEvent);
+    else if (!finished) onEvent(event);
+  });
+  worker.on('error', (error) => finish({ type: 'failed', code: 'worker-crashed', message: `The worker failed: ${error.message}` }));
+  worker.on('exit', (code) =>
+    finish({ type: 'failed', code: 'worker-crashed', message: `The worker stopped unexpectedly (exit code ${code}) before it finished.` }),
+  );
+  return {
+    done,
+    cancel: () => Atomics.store(new Int32Array(cancelFlag), 0, 1),
+    terminate: () => finish({ type: 'failed', code: 'worker-terminated', message: 'The job was stopped.' }),
+  };
+}

@@ -1,0 +1,55 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CsvProbeResult } from '../../core/spec/data-probe';
+import { probeCsvAsync } from '../../data/csv-probe';
+import type { Config } from '../config';
+import { workspaceRootOf } from './workspace-root';
+
+/**
+ * CSV summaries for the validator, read off the main thread: the first request for a file
+ * answers `pending` and starts an asynchronous read; when it lands, `onDidLoad` fires so the
+ * specs that use it are validated again. A change to the file on disk forgets its entry.
+ */
+export class CsvProbeCache implements vscode.Disposable {
+  private readonly entries = new Map<string, CsvProbeResult>();
+  private readonly loaded = new vscode.EventEmitter<void>();
+  private readonly watcher: vscode.FileSystemWatcher;
+  readonly onDidLoad = this.loaded.event;
+
+  constructor(private readonly config: Config) {
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.csv');
+    const forget = (uri: vscode.Uri): void => this.forget(uri.fsPath);
+    this.watcher.onDidChange(forget);
+    this.watcher.onDidCreate(forget);
+    this.watcher.onDidDelete(forget);
+  }
+
+  probe(specUri: vscode.Uri, specDir: string, csvPath: string): CsvProbeResult {
+    const root = workspaceRootOf(specUri);
+    const allowOutside = this.config.allowOutsideWorkspace;
+    const maxBytes = this.config.maxCsvBytes;
+    const key = JSON.stringify([path.resolve(specDir, csvPath), root, allowOutside, maxBytes]);
+    const known = this.entries.get(key);
+    if (known) return known;
+    const pending: CsvProbeResult = { status: 'pending' };
+    this.entries.set(key, pending);
+    void probeCsvAsync(specDir, csvPath, { workspaceRoot: root, allowOutside, maxBytes }).then((result) => {
+      if (this.entries.get(key) !== pending) return;
+      this.entries.set(key, result);
+      this.loaded.fire();
+    });
+    return pending;
+  }
+
+  /** Forget every summary of a file (it changed on disk) and of settings that changed. */
+  forget(fsPath?: string): void {
+    if (fsPath === undefined) this.entries.clear();
+    else for (const key of [...this.entries.keys()]) if ((JSON.parse(key) as string[])[0] === fsPath) this.entries.delete(key);
+    this.loaded.fire();
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.loaded.dispose();
+  }
+}

@@ -1,0 +1,15 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { validateSpec, type SpecValidation } from '../../core/spec/validate';
+import type { Config } from '../config';
+import type { CsvProbeCache } from './csv-probe-cache';
+
+/** Validates a spec document with the settings and the CSV knowledge of this window. */
+export function validateDocument(document: vscode.TextDocument, config: Config, csvCache: CsvProbeCache): SpecValidation {
+  const specDir = path.dirname(document.uri.fsPath);
+  return validateSpec(document.getText(), {
+    maxParameters: config.maxParameters,
+    probe: (csvPath) => csvCache.probe(document.uri, specDir, csvPath),
+  });
+}
+

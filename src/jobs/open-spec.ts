@@ -1,0 +1,80 @@
+/**
+ * Everything a job needs from a spec file: the validated spec, its network and its
+ * prepared data. The same steps for the CLI and the extension's worker, so both give the
+ * same answers.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Architecture } from '../core/nn/network';
+import type { PreparedData } from '../core/nn/dataset';
+import type { Spec } from '../core/spec/schema';
+import { validateSpec } from '../core/spec/validate';
+import { architectureOf } from '../core/train/architecture-of';
+import { createCsvProbe } from '../data/csv-probe';
+import { loadData } from '../data/load-data';
+import type { JobFailure, JobResult } from './job-failure';
+
+/** Where a spec may read data from, and the size limits in force. */
+export interface JobPolicy {
+  /** The folder data files must lie in (the workspace folder, or the CLI's working directory). */
+  readonly workspaceRoot: string;
+  readonly allowOutside: boolean;
+  readonly maxParameters?: number;
+  readonly maxCsvBytes?: number;
+}
+
+export interface OpenedSpec {
+  readonly specPath: string;
+  readonly specText: string;
+  readonly spec: Spec;
+  readonly architecture: Architecture;
+  readonly data: PreparedData;
+}
+
+/** Reads (unless `specText` is given), validates and loads a spec and its data. */
+export function openSpec(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedSpec> {
+  const absolute = path.resolve(specPath);
+  let text = specText;
+  if (text === undefined) {
+    try {
+      text = readFileSync(absolute, 'utf8');
+    } catch (error) {
+      return failed({ code: 'spec-unreadable', message: `Cannot read ${specPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.` });
+    }
+  }
+  const validation = validateSpec(text, {
+    probe: createCsvProbe(path.dirname(absolute), { workspaceRoot: policy.workspaceRoot, allowOutside: policy.allowOutside, ...maxBytes(policy) }),
+    ...(policy.maxParameters !== undefined ? { maxParameters: policy.maxParameters } : {}),
+  });
+  if (!validation.spec) {
+    const errors = validation.diagnostics.filter((d) => d.severity === 'error');
+    return failed({
+      code: 'spec-invalid',
+      message: `The spec has ${errors.length} error${errors.length === 1 ? '' : 's'}; the first: ${errors[0]?.message ?? 'unknown'}`,
+      diagnostics: validation.diagnostics,
+      specText: text,
+    });
+  }
+  const spec = validation.spec;
+  const architecture = architectureOf(spec);
+  const data = loadData(spec, absolute, {
+    workspaceRoot: policy.workspaceRoot,
+    allowOutside: policy.allowOutside,
+    outputUnits: architecture.sizes.at(-1)!,
+    ...maxBytes(policy),
+  });
+  if (!data.ok) {
+    const { code, message, file, line, column } = data.error;
+    // Inline rows carry 0-based row/cell indices, not file positions: only a file's are passed on.
+    return failed({ code, message, ...(file ? { file, ...(line ? { line } : {}), ...(column ? { column } : {}) } : {}) });
+  }
+  return { ok: true, value: { specPath: absolute, specText: text, spec, architecture, data: data.value } };
+}
+
+function maxBytes(policy: JobPolicy): { maxBytes?: number } {
+  return policy.maxCsvBytes !== undefined ? { maxBytes: policy.maxCsvBytes } : {};
+}
+
+function failed(failure: JobFailure): { ok: false; failure: JobFailure } {
+  return { ok: false, failure };
+}

@@ -1,0 +1,64 @@
+/**
+ * A training run from an opened spec to a weights file: train, then save the weights
+ * atomically beside the spec (marked partial when the run was cancelled or diverged).
+ */
+import { findSymmetricUnits, type SymmetricLayer } from '../core/nn/symmetry';
+import type { InitStrategyName } from '../core/spec/schema';
+import { initialTheta } from '../core/train/architecture-of';
+import type { TrainingSummary } from '../core/train/progress';
+import { trainNetwork, type TrainingHooks } from '../core/train/trainer';
+import { specHash } from '../core/weights/spec-hash';
+import { writeWeightsFile } from '../data/weights-file';
+import type { JobFailure } from './job-failure';
+import type { OpenedSpec } from './open-spec';
+
+export interface TrainJobOptions {
+  /** Where to write the weights; undefined: do not write them. */
+  readonly weightsPath?: string;
+  /** Start from these parameters instead of the spec's initialisation. */
+  readonly theta0?: Float64Array;
+  readonly init?: { readonly strategy?: InitStrategyName; readonly seed?: number };
+  /** Override the spec's iteration count (e.g. short comparison runs). */
+  readonly iterations?: number;
+}
+
+export interface TrainJobResult {
+  readonly summary: TrainingSummary;
+  readonly theta: Float64Array;
+  /** The weights are a snapshot of an unfinished run (cancelled or diverged). */
+  readonly partial: boolean;
+  /** Hidden units that stayed interchangeable (after zero initialisation, all of a layer's). */
+  readonly symmetry: readonly SymmetricLayer[];
+  /** Where the weights were written, or why they could not be. */
+  readonly weights?: { readonly path: string } | { readonly failure: JobFailure };
+}
+
+export async function runTrainJob(opened: OpenedSpec, options: TrainJobOptions, hooks: TrainingHooks): Promise<TrainJobResult> {
+  const { spec, architecture, data } = opened;
+  const theta0 = options.theta0 ?? initialTheta(spec, options.init ?? {}).theta;
+  const train = options.iterations !== undefined ? { ...spec.train, iterations: options.iterations } : spec.train;
+  const { theta, summary } = trainNetwork({ architecture, data, theta0, train }, hooks);
+  const partial = summary.reason === 'cancelled' || summary.reason === 'not-finite';
+  const symmetry = findSymmetricUnits(theta, architecture.sizes, 1e-9);
+  if (options.weightsPath === undefined) return { summary, theta, partial, symmetry };
+  const written = await writeWeightsFile(options.weightsPath, {
+    specHash: specHash(spec),
+    layerSizes: architecture.sizes,
+    theta,
+    normalization: data.normalization,
+    ...(data.classes ? { classes: data.classes } : {}),
+    run: {
+      optimizer: train.optimizer,
+      iterations: summary.iterations,
+      finalCost: Number.isFinite(summary.finalCost) ? summary.finalCost : null,
+      ...(summary.validationCost !== undefined ? { validationCost: Number.isFinite(summary.validationCost) ? summary.validationCost : null } : {}),
+      ...(summary.trainAccuracy !== undefined ? { trainAccuracy: summary.trainAccuracy } : {}),
+      ...(summary.validationAccuracy !== undefined ? { validationAccuracy: summary.validationAccuracy } : {}),
+      reason: summary.reason,
+      partial,
+      elapsedMs: summary.elapsedMs,
+    },
+  });
+  const weights = written.ok ? { path: options.weightsPath } : { failure: { code: written.error.code, message: written.error.message } };
+  return { summary, theta, partial, symmetry, weights };
+}

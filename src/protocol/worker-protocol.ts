@@ -1,0 +1,62 @@
+/**
+ * Every message between the extension host and the training worker. A worker runs exactly
+ * one job, given in `workerData`; it answers with events and ends after the last one.
+ * Cancellation cannot travel as a message (the worker's loop is synchronous), so the host
+ * shares a one-word `cancelFlag` that the worker reads each iteration.
+ */
+import type { Diagnostic } from '../core/diagnostic';
+import type { GradientCheckReport } from '../core/nn/gradient-check';
+import type { SymmetricLayer } from '../core/nn/symmetry';
+import type { InitStrategyName } from '../core/spec/schema';
+import type { TrainingProgress, TrainingSummary } from '../core/train/progress';
+import type { JobPolicy } from '../jobs/open-spec';
+
+interface JobBase {
+  readonly specPath: string;
+  /** The text of the spec as the editor has it (possibly unsaved). */
+  readonly specText: string;
+  readonly policy: JobPolicy;
+  /** Int32Array(1) over a SharedArrayBuffer: the host stores 1 to cancel. */
+  readonly cancelFlag: SharedArrayBuffer;
+}
+
+/** The job a worker is started with. */
+export type WorkerJob =
+  | (JobBase & { readonly type: 'train'; readonly weightsPath: string; readonly progressIntervalMs: number })
+  | (JobBase & { readonly type: 'check'; readonly weightsPath?: string })
+  | (JobBase & { readonly type: 'compare-init'; readonly strategies: readonly InitStrategyName[]; readonly iterations: number });
+
+/** One run of a comparison of initialisation strategies. */
+export interface InitComparisonRun {
+  readonly strategy: InitStrategyName;
+  readonly costHistory: readonly number[];
+  readonly finalCost: number;
+  readonly trainAccuracy?: number;
+  readonly symmetry: readonly SymmetricLayer[];
+}
+
+/** What a job's worker sends back. The last event is `trained`, `checked`, `compared` or `failed`. */
+export type WorkerEvent =
+  | { readonly type: 'progress'; readonly progress: TrainingProgress }
+  | { readonly type: 'check-progress'; readonly fraction: number }
+  | { readonly type: 'compare-progress'; readonly strategy: InitStrategyName; readonly done: number; readonly total: number }
+  | {
+      readonly type: 'trained';
+      readonly summary: TrainingSummary;
+      readonly partial: boolean;
+      readonly symmetry: readonly SymmetricLayer[];
+      readonly weightsPath?: string;
+      /** Why the weights could not be written, when they could not. */
+      readonly weightsError?: string;
+    }
+  | { readonly type: 'checked'; readonly report: GradientCheckReport; readonly atWeights: boolean }
+  | { readonly type: 'compared'; readonly runs: readonly InitComparisonRun[] }
+  | {
+      readonly type: 'failed';
+      readonly code: string;
+      readonly message: string;
+      /** Spec diagnostics (offsets into the job's specText), when the spec itself is at fault. */
+      readonly diagnostics?: readonly Diagnostic[];
+    };
+
+export type FinalWorkerEvent = Extract<WorkerEvent, { type: 'trained' | 'checked' | 'compared' | 'failed' }>;

@@ -1,0 +1,89 @@
+/**
+ * The training worker: runs the one job in `workerData` with the core, posts throttled
+ * progress and a final event, and ends. It never touches the editor.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { readWeightsFileAsync } from '../data/weights-file';
+import { runCheckJob } from '../jobs/check-job';
+import { runCompareInitJob } from '../jobs/compare-init-job';
+import { openSpec } from '../jobs/open-spec';
+import { runTrainJob } from '../jobs/train-job';
+import type { WorkerEvent, WorkerJob } from '../protocol/worker-protocol';
+
+const CHECK_PROGRESS_INTERVAL_MS = 100;
+
+async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promise<void> {
+  const flag = new Int32Array(job.cancelFlag);
+  const signal = {
+    get aborted() {
+      return Atomics.load(flag, 0) !== 0;
+    },
+  };
+  const opened = openSpec(job.specPath, job.policy, job.specText);
+  if (!opened.ok) {
+    const { code, message, diagnostics } = opened.failure;
+    post({ type: 'failed', code, message, ...(diagnostics ? { diagnostics } : {}) });
+    return;
+  }
+  switch (job.type) {
+    case 'train': {
+      const result = await runTrainJob(
+        opened.value,
+        { weightsPath: job.weightsPath },
+        { signal, progressIntervalMs: job.progressIntervalMs, onProgress: (progress) => post({ type: 'progress', progress }) },
+      );
+      post({
+        type: 'trained',
+        summary: result.summary,
+        partial: result.partial,
+        symmetry: result.symmetry,
+        ...(result.weights && 'path' in result.weights ? { weightsPath: result.weights.path } : {}),
+        ...(result.weights && 'failure' in result.weights ? { weightsError: result.weights.failure.message } : {}),
+      });
+      return;
+    }
+    case 'check': {
+      let theta: Float64Array | undefined;
+      if (job.weightsPath !== undefined) {
+        const loaded = await readWeightsFileAsync(job.weightsPath, opened.value.architecture.sizes);
+        if (!loaded.ok) {
+          post({ type: 'failed', code: loaded.error.code, message: loaded.error.message });
+          return;
+        }
+        theta = loaded.value.theta;
+      }
+      let last = 0;
+      const report = runCheckJob(opened.value, {
+        ...(theta ? { theta } : {}),
+        isCancelled: () => signal.aborted,
+        onProgress: (fraction) => {
+          const now = Date.now();
+          if (now - last >= CHECK_PROGRESS_INTERVAL_MS) {
+            last = now;
+            post({ type: 'check-progress', fraction });
+          }
+        },
+      });
+      post({ type: 'checked', report, atWeights: theta !== undefined });
+      return;
+    }
+    case 'compare-init': {
+      const runs = await runCompareInitJob(opened.value, job.strategies, job.iterations, signal, (strategy, done, total) =>
+        post({ type: 'compare-progress', strategy, done, total }),
+      );
+      post({ type: 'compared', runs });
+      return;
+    }
+    default: {
+      const never: never = job;
+      post({ type: 'failed', code: 'unknown-job', message: `Unknown job ${JSON.stringify(never)}` });
+    }
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  runJob(workerData as WorkerJob, (event) => port.postMessage(event)).catch((error: unknown) => {
+    port.postMessage({ type: 'failed', code: 'internal-error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerEvent);
+  });
+}

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { CsvProbeResult, DataProbe } from '../../../src/core/spec/data-probe';
+import { validateSpec } from '../../../src/core/spec/validate';
+
+const XOR = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'defining-example.nnspec'), 'utf8');
+
+const codes = (text: string, options = {}): string[] => validateSpec(text, options).diagnostics.map((d) => d.code);
+/** The text a diagnostic's range covers. */
+const covered = (text: string, code: string, options = {}): string[] =>
+  validateSpec(text, options)
+    .diagnostics.filter((d) => d.code === code)
+    .map((d) => text.slice(d.range[0], d.range[1]));
+
+const TINY = 'layers:\n  - units: 2\n  - units: 1\ndata:\n  generate: xor\n';
+
+describe('validateSpec', () => {
+  it('accepts the issue\'s xor example and fills in the defaults', () => {
+    const result = validateSpec(XOR);
+    assert.deepEqual(result.diagnostics.map((d) => d.code), ['learning-rate-unused']);
+    assert.equal(result.hasErrors, false);
+    const spec = result.spec!;
+    assert.equal(spec.train.optimizer, 'lbfgs');
+    assert.equal(spec.train.momentum, 0.9);
+    assert.equal(spec.init.epsilon, 0.12);
+    assert.equal(spec.gradientCheck.samplesPerLayer, 200);
+    assert.equal(spec.gradientCheck.epsilon, 1e-4);
+    assert.equal(spec.layers[0]!.activation, undefined);
+    assert.deepEqual(result.data, { features: 2, classes: 2 });
+    assert.equal(result.parameterCount, 9n);
+  });
+
+  it('fills every default of a minimal spec', () => {
+    const spec = validateSpec(TINY).spec!;
+    assert.equal(spec.task, 'classification');
+    assert.equal(spec.lambda, 0);
+    assert.equal(spec.init.strategy, 'uniform');
+    assert.equal(spec.train.batchSize, 'all');
+    assert.deepEqual(spec.data, { generate: 'xor', samples: 200, noise: 0.1, normalize: 'none', validation: 0, seed: 0 });
+  });
+
+  it('returns no spec when there is an error, and a spec despite warnings', () => {
+    assert.equal(validateSpec(TINY.replace('units: 1', 'units: 0')).spec, undefined);
+    const warned = validateSpec(TINY.replace('layers:', 'init: {strategy: zeros}\nlayers:').replace('  - units: 1', '  - units: 3\n  - units: 1'));
+    assert.deepEqual(warned.diagnostics.map((d) => d.code), ['zero-init-symmetry']);
+    assert.ok(warned.spec);
+  });
+
+  it('suggests the nearest key or value as a fix replacing exactly the bad text', () => {
+    const text = TINY.replace('  - units: 1', '  - units: 1\n    activaton: sigmod');
+    const [d] = validateSpec(text).diagnostics;
+    assert.equal(d?.code, 'unknown-key');
+    assert.equal(d.fix?.text, 'activation');
+    assert.equal(text.slice(d.fix.range[0], d.fix.range[1]), 'activaton');
+    const bad = TINY.replace('  - units: 1', '  - units: 1\n    activation: sigmod');
+    const v = validateSpec(bad).diagnostics[0]!;
+    assert.equal(v.code, 'unknown-value');
+    assert.equal(v.fix?.text, 'sigmoid');
+    assert.match(v.message, /sigmoid, tanh, relu, linear, softmax/);
+    // Nothing near: no fix, but the allowed values are still listed.
+    const far = validateSpec(bad.replace('sigmod', 'banana')).diagnostics[0]!;
+    assert.equal(far.fix, undefined);
+  });
+
+  it('offers fixes for the units and the cost', () => {
+    const text = 'layers:\n  - units: 3\n  - units: 4\n    activation: softmax\ncost: squared-error\ndata:\n  rows:\n    - [0, 0, a]\n    - [0, 1, b]\n    - [1, 1, c]\n';
+    const fixes = Object.fromEntries(validateSpec(text).diagnostics.map((d) => [d.code, d.fix?.text]));
+    assert.deepEqual(fixes, { 'input-units-mismatch': '2', 'output-units-mismatch': '3', 'softmax-squared-error': 'cross-entropy' });
+  });
+
+  it('accepts labels 1..K and 0..K−1 alike, and text classes', () => {
+    const net = (k: number, targets: string[]): string =>
+      `layers:\n  - units: 1\n  - units: ${k}\n    activation: softmax\ndata:\n  rows:\n${targets.map((t, i) => `    - [${i}, ${t}]\n`).join('')}`;
+    assert.deepEqual(codes(net(3, ['1', '2', '3', '1'])), []);
+    assert.deepEqual(codes(net(3, ['0', '1', '2', '2.0'])), []);
+    assert.deepEqual(codes(net(3, ['setosa', 'virginica', 'versicolor'])), []);
+    assert.deepEqual(codes(net(4, ['1', '2', '3'])), ['output-units-mismatch']);
+  });
+
+  it('allows 1 or 2 output units for two classes, only 1 for regression', () => {
+    assert.deepEqual(codes(TINY), []);
+    assert.deepEqual(codes(TINY.replace('units: 1', 'units: 2')), []);
+    const wave = 'task: regression\nlayers:\n  - units: 1\n  - units: 1\n    activation: linear\ndata:\n  generate: wave\n';
+    assert.deepEqual(codes(wave), []);
+    assert.deepEqual(codes(wave.replace('units: 1\n    activation', 'units: 2\n    activation')), ['output-units-mismatch']);
+  });
+
+  it('counts parameters exactly and rejects networks over the limit', () => {
+    // 2-1: Θ^(1) is 1 × (2 + 1).
+    assert.deepEqual(codes(TINY, { maxParameters: 3 }), []);
+    const over = validateSpec(TINY, { maxParameters: 2 });
+    assert.deepEqual(over.diagnostics.map((d) => d.code), ['too-many-parameters']);
+    assert.match(over.diagnostics[0]!.message, /\b3\b.*\b2\b/);
+    const big = 'layers:\n  - units: 2\n  - units: 9007199254740991\n  - units: 9007199254740991\n  - units: 1\ndata:\n  generate: xor\n';
+    const s = 9007199254740991n;
+    const result = validateSpec(big);
+    assert.equal(result.parameterCount, s * 3n + s * (s + 1n) + (s + 1n));
+    assert.match(result.diagnostics[0]!.message, /81,129,638,414,606,/);
+  });
+
+  it('skips the CSV checks without a probe or while it is pending, and reports a failed probe on the path', () => {
+    const csv = 'layers:\n  - units: 9\n  - units: 7\ndata:\n  csv: data/x.csv\n  target: y\n';
+    assert.deepEqual(codes(csv), []);
+    const pending: DataProbe = () => ({ status: 'pending' });
+    assert.deepEqual(codes(csv, { probe: pending }), []);
+    const failed: DataProbe = () => ({ status: 'failed', error: { code: 'csv-too-large', message: 'too large' } });
+    assert.deepEqual(covered(csv, 'csv-too-large', { probe: failed }), ['data/x.csv']);
+  });
+
+  it('reads the features and classes of a CSV from the probe', () => {
+    const answer: CsvProbeResult = {
+      status: 'ok',
+      summary: {
+        rows: 4,
+        columns: [
+          { name: 'a', numeric: true, distinct: ['1'], distinctTruncated: false },
+          { name: 'b', numeric: true, distinct: ['2'], distinctTruncated: false },
+          { name: 'y', numeric: true, distinct: ['1', '2', '3', '3.0'], distinctTruncated: false },
+        ],
+      },
+    };
+    const probe: DataProbe = (p) => (p === 'd.csv' ? answer : { status: 'pending' });
+    const text = 'layers:\n  - units: 2\n  - units: 3\n    activation: softmax\ndata:\n  csv: d.csv\n  target: y\n';
+    const result = validateSpec(text, { probe });
+    assert.deepEqual(result.diagnostics, []);
+    assert.deepEqual(result.data, { features: 2, classes: 3 });
+    assert.deepEqual(covered(text.replace('target: y', 'target: z'), 'csv-missing-column', { probe }), ['z']);
+  });
+
+  it('checks the generator\'s shape, from the table the caller may replace', () => {
+    assert.deepEqual(codes(TINY.replace('units: 2', 'units: 3')), ['input-units-mismatch']);
+    const shapes = { xor: { features: 3, task: 'classification', classes: 2 } } as never;
+    assert.deepEqual(codes(TINY.replace('units: 2', 'units: 3'), { generatorShapes: shapes }), []);
+  });
+
+  it('keeps the first of duplicate keys', () => {
+    const text = 'layers:\n  - units: 2\n    units: 5\n  - units: 1\ndata:\n  generate: xor\n';
+    assert.deepEqual(covered(text, 'duplicate-key'), ['units']);
+    assert.deepEqual(codes(text), ['duplicate-key']);
+  });
+
+  it('reports every problem at once, in text order', () => {
+    const text = 'task: regresion\nlayers:\n  - units: -1\n  - units: 1\nlambda: -2\ndata:\n  generate: spirl\n';
+    assert.deepEqual(codes(text), ['unknown-value', 'out-of-range', 'out-of-range', 'unknown-value']);
+  });
+
+  it('treats a key with `__proto__` as an ordinary unknown key', () => {
+    assert.deepEqual(codes(`__proto__: {layers: 1}\n${TINY}`), ['unknown-key']);
+  });
+
+  it('returns diagnostics, never throws, for hostile input', () => {
+    const inputs = ['', '\u0000', '{', '[', '*', '&a', '!!binary AAAA', 'layers: !!set {a}', '['.repeat(5000), '- '.repeat(3000), 'a: &a [*a]', '%YAML 9.9\n---\n'];
+    for (const text of inputs) {
+      const result = validateSpec(text);
+      assert.ok(result.diagnostics.length > 0, JSON.stringify(text.slice(0, 20)));
+      assert.ok(!result.diagnostics.some((d) => d.code === 'internal-error'), JSON.stringify(text.slice(0, 20)));
+    }
+  });
+});

@@ -1,0 +1,65 @@
+// Helpers for suites that run inside the extension host. They wait on VS Code's events,
+// never on fixed sleeps; every wait has a deadline so a broken build fails instead of hanging.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+
+/** Resolves with `value()` once `ready(value)` holds, re-checking whenever `event` fires. */
+export function waitFor<T>(event: vscode.Event<unknown>, value: () => T, ready: (v: T) => boolean, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const current = value();
+      if (!ready(current)) return false;
+      cleanup();
+      resolve(current);
+      return true;
+    };
+    const subscription = event(() => void check());
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+    check();
+  });
+}
+
+/** The diagnostics of `uri` once `ready` holds for them (default: there is at least one). */
+export function waitForDiagnostics(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0, timeoutMs?: number): Promise<vscode.Diagnostic[]> {
+  return waitFor(vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(uri), ready, timeoutMs, `diagnostics on ${uri.path}`);
+}
+
+/** A file of the opened workspace folder. */
+export function workspaceFile(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Opens a workspace file in an editor. */
+export async function openFile(...segments: string[]): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(...segments));
+  return vscode.window.showTextDocument(document);
+}
+
+/** The extension `id`, activated. */
+export async function activateExtension<T = unknown>(id: string): Promise<vscode.Extension<T>> {
+  const extension = vscode.extensions.getExtension<T>(id);
+  if (!extension) throw new Error(`extension ${id} is not installed`);
+  await extension.activate();
+  return extension;
+}
+
+/** Event-loop delay of the extension host while `work` runs, in milliseconds (to report, not to assert on). */
+export async function measureEventLoopDelay<T>(work: () => PromiseLike<T>): Promise<{ result: T; p50: number; p99: number; max: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  try {
+    const result = await work();
+    return { result, p50: histogram.percentile(50) / 1e6, p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6 };
+  } finally {
+    histogram.disable();
+  }
+}
