@@ -3,6 +3,8 @@
 export interface BenchWorkload {
   /** Printed as `workload`; also the name to pick it with: `node dist/bench.js NAME`. */
   readonly name: string;
+  /** Runs only when named on the command line (it is slow or needs more than Node). */
+  readonly onlyWhenNamed?: boolean;
   /** Runs the measurement; the result is printed as one JSON line after `workload`. */
   run(): Record<string, unknown>;
 }

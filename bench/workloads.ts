@@ -2,7 +2,10 @@
  * Every benchmark workload. To add one, write bench/NAME.ts exporting a BenchWorkload and
  * list it here.
  */
+import { digitsTraining } from './digits-training';
+import { editorEventLoop } from './editor-event-loop';
+import { evaluationWorkloads } from './evaluation';
 import { validate300Lines } from './validate-300-lines';
 import type { BenchWorkload } from './workload';
 
-export const WORKLOADS: readonly BenchWorkload[] = [validate300Lines];
+export const WORKLOADS: readonly BenchWorkload[] = [validate300Lines, ...evaluationWorkloads, digitsTraining, editorEventLoop];

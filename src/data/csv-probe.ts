@@ -2,13 +2,14 @@
  * The data probe of the validator (core/spec/data-probe.ts) for real files: resolves a
  * `csv:` path against the spec's folder, enforces the workspace policy and the size limit,
  * and summarises the columns. `createCsvProbe` is synchronous (the CLI, the worker);
- * `probeCsvAsync` answers the same for the extension host without blocking it.
+ * `probeCsvAsync` answers the same for the extension host without blocking it: it streams
+ * the file and yields to the event loop between chunks (csv-stream-summary.ts).
  */
-import type { CsvProbeCode, CsvProbeResult, DataProbe } from '../core/spec/data-probe';
-import type { CsvRecords } from '../core/data/csv-records';
+import type { CsvProbeCode, CsvProbeResult, CsvSummary, DataProbe } from '../core/spec/data-probe';
 import { summarizeCsv } from '../core/data/csv-summary';
-import type { DataFailure, DataResult } from '../core/data/data-error';
-import { readCsvFile, readCsvFileAsync, type CsvReadOptions } from './csv-file';
+import { ok, type DataFailure, type DataResult } from '../core/data/data-error';
+import { readCsvFile, type CsvReadOptions } from './csv-file';
+import { summarizeCsvFile } from './csv-stream-summary';
 import { resolveDataPath, resolveDataPathAsync, type PathPolicy } from './resolve-data-path';
 
 /** Where the spec may read from and how large a file may be. */
@@ -33,22 +34,24 @@ export function createCsvProbe(specDir: string, options: CsvProbeOptions): DataP
 /** Probes one `csv:` path, as written in a spec in `specDir`. Never throws. */
 export function probeCsv(specDir: string, csvPath: string, options: CsvProbeOptions): CsvProbeResult {
   const file = resolveDataPath(specDir, csvPath, options);
-  return toProbeResult(file.ok ? readCsvFile(file.value, options) : file);
+  if (!file.ok) return toProbeResult(file);
+  const records = readCsvFile(file.value, options);
+  return toProbeResult(records.ok ? ok(summarizeCsv(records.value)) : records);
 }
 
-/** The asynchronous twin of probeCsv. Never rejects. */
+/** The asynchronous twin of probeCsv, with the same answers; it never blocks for long and never rejects. */
 export async function probeCsvAsync(specDir: string, csvPath: string, options: CsvProbeOptions): Promise<CsvProbeResult> {
   try {
     const file = await resolveDataPathAsync(specDir, csvPath, options);
-    return toProbeResult(file.ok ? await readCsvFileAsync(file.value, options) : file);
+    return toProbeResult(file.ok ? await summarizeCsvFile(file.value, options) : file);
   } catch (error) {
     return { status: 'failed', error: { code: 'csv-unreadable', message: String(error) } };
   }
 }
 
-function toProbeResult(records: DataResult<CsvRecords>): CsvProbeResult {
-  if (records.ok) return { status: 'ok', summary: summarizeCsv(records.value) };
-  return { status: 'failed', error: { code: probeCode(records.error), message: records.error.message } };
+function toProbeResult(summary: DataResult<CsvSummary>): CsvProbeResult {
+  if (summary.ok) return { status: 'ok', summary: summary.value };
+  return { status: 'failed', error: { code: probeCode(summary.error), message: summary.error.message } };
 }
 
 /** The probe's code for a loader failure: a header without rows is empty; structural problems are malformed. */

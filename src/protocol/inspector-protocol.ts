@@ -1,29 +1,71 @@
 /**
  * Every message between the extension host and the inspector webview. The webview sends
  * `ready` once its script runs; the host answers with the current state, then updates.
+ * Results carry the `specKey` (hash of task, layers and data) of the spec they were computed
+ * for, so the webview can mark results of an older spec as stale.
  */
+import type { InspectionSnapshot } from '../core/inspect/snapshot';
 import type { GradientCheckReport } from '../core/nn/gradient-check';
 import type { LayerSummary } from '../core/spec/model-summary';
 import type { TrainingProgress } from '../core/train/progress';
+import type { InitComparisonRun } from './worker-protocol';
 
 /** Host → webview. */
 export type InspectorMessage =
-  | { readonly type: 'spec'; readonly file: string; readonly valid: boolean; readonly errors: number; readonly layers?: readonly LayerSummary[]; readonly total?: number }
-  | { readonly type: 'training-started'; readonly maxIterations?: number }
-  | { readonly type: 'progress'; readonly progress: TrainingProgress }
-  | { readonly type: 'training-finished'; readonly reason: string; readonly finalCost: number }
-  | { readonly type: 'gradient-check'; readonly report: GradientCheckReport };
+  /** The followed spec after each validation; `layers` only when it is valid. */
+  | {
+      readonly type: 'spec';
+      /** The spec's URI (kept in the webview's state, so a reloaded window can follow it again). */
+      readonly uri: string;
+      readonly file: string;
+      readonly valid: boolean;
+      readonly errors: number;
+      readonly specKey?: string;
+      readonly task?: 'classification' | 'regression';
+      readonly layers?: readonly LayerSummary[];
+      readonly total?: number;
+    }
+  /** Weights, trace and decision boundary of the spec (its weights file, initial weights or a finished run). */
+  | { readonly type: 'snapshot'; readonly specKey: string; readonly snapshot: InspectionSnapshot; readonly note?: string }
+  /** Why no snapshot could be taken (untrusted workspace, data errors). */
+  | { readonly type: 'snapshot-failed'; readonly message: string }
+  | { readonly type: 'training-started'; readonly specKey: string }
+  /** Throttled by the worker (≤ 20 a second); `snapshot` now and then when the trainer shares θ. */
+  | { readonly type: 'progress'; readonly progress: TrainingProgress; readonly snapshot?: InspectionSnapshot }
+  | { readonly type: 'training-finished'; readonly reason: string; readonly finalCost: number; readonly costHistory: readonly number[] }
+  | { readonly type: 'gradient-check'; readonly specKey: string; readonly report: GradientCheckReport }
+  | { readonly type: 'init-comparison'; readonly specKey: string; readonly runs: readonly InitComparisonRun[] };
 
 /** Webview → host. */
-export type InspectorRequest = { readonly type: 'ready' } | { readonly type: 'reveal-layer'; readonly layer: number };
+export type InspectorRequest =
+  | { readonly type: 'ready' }
+  /** Show layer `layer` (1-based) of the spec in the editor (a gradient-check row was chosen). */
+  | { readonly type: 'reveal-layer'; readonly layer: number }
+  /** Trace another training example (0-based). */
+  | { readonly type: 'select-example'; readonly example: number };
+
+const MAX_INDEX = 100_000_000;
 
 /** Checks a message from the webview before use: it is untrusted input. */
 export function parseInspectorRequest(value: unknown): InspectorRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
-  if (v['type'] === 'ready') return { type: 'ready' };
-  if (v['type'] === 'reveal-layer' && Number.isInteger(v['layer']) && (v['layer'] as number) >= 1 && (v['layer'] as number) < 10_000) {
-    return { type: 'reveal-layer', layer: v['layer'] as number };
+  switch (v['type']) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal-layer': {
+      const layer = v['layer'];
+      return isIndex(layer) && layer >= 1 && layer < 10_000 ? { type: 'reveal-layer', layer } : undefined;
+    }
+    case 'select-example': {
+      const example = v['example'];
+      return isIndex(example) ? { type: 'select-example', example } : undefined;
+    }
+    default:
+      return undefined;
   }
-  return undefined;
+}
+
+function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < MAX_INDEX;
 }

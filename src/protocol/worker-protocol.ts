@@ -5,6 +5,7 @@
  * shares a one-word `cancelFlag` that the worker reads each iteration.
  */
 import type { Diagnostic } from '../core/diagnostic';
+import type { InspectionSnapshot } from '../core/inspect/snapshot';
 import type { GradientCheckReport } from '../core/nn/gradient-check';
 import type { SymmetricLayer } from '../core/nn/symmetry';
 import type { InitStrategyName } from '../core/spec/schema';
@@ -22,9 +23,19 @@ interface JobBase {
 
 /** The job a worker is started with. */
 export type WorkerJob =
-  | (JobBase & { readonly type: 'train'; readonly weightsPath: string; readonly progressIntervalMs: number })
+  | (JobBase & {
+      readonly type: 'train';
+      readonly weightsPath: string;
+      readonly progressIntervalMs: number;
+      /** Attach an inspection snapshot to a progress event at most this often (undefined: none). */
+      readonly snapshotIntervalMs?: number;
+      /** The training example the snapshots trace (0-based). */
+      readonly example?: number;
+    })
   | (JobBase & { readonly type: 'check'; readonly weightsPath?: string })
-  | (JobBase & { readonly type: 'compare-init'; readonly strategies: readonly InitStrategyName[]; readonly iterations: number });
+  | (JobBase & { readonly type: 'compare-init'; readonly strategies: readonly InitStrategyName[]; readonly iterations: number })
+  /** A snapshot for the inspector, at the weights file when it fits the spec, else at the initial weights. */
+  | (JobBase & { readonly type: 'inspect'; readonly weightsPath?: string; readonly example: number });
 
 /** One run of a comparison of initialisation strategies. */
 export interface InitComparisonRun {
@@ -35,9 +46,10 @@ export interface InitComparisonRun {
   readonly symmetry: readonly SymmetricLayer[];
 }
 
-/** What a job's worker sends back. The last event is `trained`, `checked`, `compared` or `failed`. */
+/** What a job's worker sends back. The last event is `trained`, `checked`, `compared`, `inspected` or `failed`. */
 export type WorkerEvent =
-  | { readonly type: 'progress'; readonly progress: TrainingProgress }
+  /** Throttled to ≤ 20 a second; a few of them carry a snapshot of the weights for the inspector. */
+  | { readonly type: 'progress'; readonly progress: TrainingProgress; readonly snapshot?: InspectionSnapshot }
   | { readonly type: 'check-progress'; readonly fraction: number }
   | { readonly type: 'compare-progress'; readonly strategy: InitStrategyName; readonly done: number; readonly total: number }
   | {
@@ -48,9 +60,12 @@ export type WorkerEvent =
       readonly weightsPath?: string;
       /** Why the weights could not be written, when they could not. */
       readonly weightsError?: string;
+      /** The trained network for the inspector (with the confusion matrix), when snapshots were asked for. */
+      readonly inspection?: InspectionSnapshot;
     }
   | { readonly type: 'checked'; readonly report: GradientCheckReport; readonly atWeights: boolean }
   | { readonly type: 'compared'; readonly runs: readonly InitComparisonRun[] }
+  | { readonly type: 'inspected'; readonly snapshot: InspectionSnapshot; readonly weightsNote?: string }
   | {
       readonly type: 'failed';
       readonly code: string;
@@ -59,4 +74,4 @@ export type WorkerEvent =
       readonly diagnostics?: readonly Diagnostic[];
     };
 
-export type FinalWorkerEvent = Extract<WorkerEvent, { type: 'trained' | 'checked' | 'compared' | 'failed' }>;
+export type FinalWorkerEvent = Extract<WorkerEvent, { type: 'trained' | 'checked' | 'compared' | 'inspected' | 'failed' }>;

@@ -6,9 +6,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readWeightsFileAsync } from '../data/weights-file';
 import { runCheckJob } from '../jobs/check-job';
 import { runCompareInitJob } from '../jobs/compare-init-job';
+import { runInspectJob } from '../jobs/inspect-job';
 import { openSpec } from '../jobs/open-spec';
 import { runTrainJob } from '../jobs/train-job';
+import type { TrainingProgress } from '../core/train/progress';
 import type { WorkerEvent, WorkerJob } from '../protocol/worker-protocol';
+import { SnapshotThrottle } from './snapshot-throttle';
 
 const CHECK_PROGRESS_INTERVAL_MS = 100;
 
@@ -27,11 +30,13 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
   }
   switch (job.type) {
     case 'train': {
-      const result = await runTrainJob(
-        opened.value,
-        { weightsPath: job.weightsPath },
-        { signal, progressIntervalMs: job.progressIntervalMs, onProgress: (progress) => post({ type: 'progress', progress }) },
-      );
+      const snapshots = job.snapshotIntervalMs !== undefined ? new SnapshotThrottle(opened.value, job.snapshotIntervalMs, job.example ?? 0) : undefined;
+      // θ is the optimiser's live buffer (when the trainer passes it): read now, never kept.
+      const onProgress = (progress: TrainingProgress, theta?: Float64Array): void => {
+        const snapshot = snapshots?.during(progress, theta);
+        post({ type: 'progress', progress, ...(snapshot ? { snapshot } : {}) });
+      };
+      const result = await runTrainJob(opened.value, { weightsPath: job.weightsPath }, { signal, progressIntervalMs: job.progressIntervalMs, onProgress });
       post({
         type: 'trained',
         summary: result.summary,
@@ -39,6 +44,7 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
         symmetry: result.symmetry,
         ...(result.weights && 'path' in result.weights ? { weightsPath: result.weights.path } : {}),
         ...(result.weights && 'failure' in result.weights ? { weightsError: result.weights.failure.message } : {}),
+        ...(snapshots ? { inspection: snapshots.final(result.theta, result.summary.iterations) } : {}),
       });
       return;
     }
@@ -72,6 +78,11 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
         post({ type: 'compare-progress', strategy, done, total }),
       );
       post({ type: 'compared', runs });
+      return;
+    }
+    case 'inspect': {
+      const result = await runInspectJob(opened.value, { example: job.example, ...(job.weightsPath !== undefined ? { weightsPath: job.weightsPath } : {}) });
+      post({ type: 'inspected', snapshot: result.snapshot, ...(result.weightsNote !== undefined ? { weightsNote: result.weightsNote } : {}) });
       return;
     }
     default: {

@@ -11,6 +11,7 @@
  * accumulators over the whole inner dimension, so each loaded element of A is used four
  * times and each element of B four times (plain i-k-j loops use each load once).
  */
+import { affineSmall, gemmNNSmall, gemmNTSmall, gemmTNSmall, isSmall, outerSmall } from './matrix-small';
 
 /**
  * The general strided product: for i < m, j < n,
@@ -60,15 +61,53 @@ export function gemmStrided(
   return out;
 }
 
-/** The rows [i0, i1) × columns [j0, j1) of gemmStrided, one dot product at a time. */
+/**
+ * The rows [i0, i1) × columns [j0, j1) of gemmStrided that the 4 × 4 blocks leave over: 4 × 1
+ * strips while 4 rows remain, then 1 × 4 strips, then single dot products.
+ */
 function edge(
   out: Float64Array, oOff: number, ldo: number,
   A: Float64Array, aOff: number, ai: number, ap: number,
   B: Float64Array, bOff: number, bj: number, bp: number,
   i0: number, i1: number, j0: number, j1: number, k: number, accumulate: boolean,
 ): void {
-  for (let i = i0; i < i1; i++) {
+  let i = i0;
+  for (; i + 4 <= i1; i += 4) {
     for (let j = j0; j < j1; j++) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let pa = aOff + i * ai, pb = bOff + j * bj;
+      for (let p = 0; p < k; p++) {
+        const y = B[pb]!;
+        s0 += A[pa]! * y; s1 += A[pa + ai]! * y; s2 += A[pa + 2 * ai]! * y; s3 += A[pa + 3 * ai]! * y;
+        pa += ap; pb += bp;
+      }
+      const o = oOff + i * ldo + j;
+      if (accumulate) {
+        out[o] = out[o]! + s0; out[o + ldo] = out[o + ldo]! + s1;
+        out[o + 2 * ldo] = out[o + 2 * ldo]! + s2; out[o + 3 * ldo] = out[o + 3 * ldo]! + s3;
+      } else {
+        out[o] = s0; out[o + ldo] = s1; out[o + 2 * ldo] = s2; out[o + 3 * ldo] = s3;
+      }
+    }
+  }
+  for (; i < i1; i++) {
+    let j = j0;
+    for (; j + 4 <= j1; j += 4) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let pa = aOff + i * ai, pb = bOff + j * bj;
+      for (let p = 0; p < k; p++) {
+        const x = A[pa]!;
+        s0 += x * B[pb]!; s1 += x * B[pb + bj]!; s2 += x * B[pb + 2 * bj]!; s3 += x * B[pb + 3 * bj]!;
+        pa += ap; pb += bp;
+      }
+      const o = oOff + i * ldo + j;
+      if (accumulate) {
+        out[o] = out[o]! + s0; out[o + 1] = out[o + 1]! + s1; out[o + 2] = out[o + 2]! + s2; out[o + 3] = out[o + 3]! + s3;
+      } else {
+        out[o] = s0; out[o + 1] = s1; out[o + 2] = s2; out[o + 3] = s3;
+      }
+    }
+    for (; j < j1; j++) {
       let s = 0;
       let pa = aOff + i * ai, pb = bOff + j * bj;
       for (let p = 0; p < k; p++) {
@@ -79,16 +118,6 @@ function edge(
       out[o] = accumulate ? out[o]! + s : s;
     }
   }
-}
-
-/**
- * Below this many multiply-adds, or with fewer than 4 rows or columns (no 4 × 4 block), the
- * wrappers use plain loops with unit strides: cheaper to enter than the blocked kernel.
- */
-const SMALL = 256;
-
-function isSmall(m: number, n: number, k: number): boolean {
-  return m < 4 || n < 4 || m * n * k < SMALL;
 }
 
 /**
@@ -153,26 +182,6 @@ export function affineRows(
   return gemmStrided(out, oOff, ldo, A, aOff, lda, 1, theta, tOff + 1, ldt, 1, m, sOut, sIn, true);
 }
 
-/** affineRows by plain dot products (small shapes). */
-function affineSmall(
-  out: Float64Array, oOff: number, ldo: number,
-  A: Float64Array, aOff: number, lda: number,
-  theta: Float64Array, tOff: number,
-  m: number, sIn: number, sOut: number,
-): Float64Array {
-  const ldt = sIn + 1;
-  for (let i = 0; i < m; i++) {
-    const a = aOff + i * lda, o = oOff + i * ldo;
-    for (let r = 0; r < sOut; r++) {
-      const t = tOff + r * ldt;
-      let s = theta[t]!;
-      for (let c = 0; c < sIn; c++) s += A[a + c]! * theta[t + 1 + c]!;
-      out[o + r] = s;
-    }
-  }
-  return out;
-}
-
 /**
  * Accumulates one layer's gradient sum over a batch: Δ += δᵀ [1 | A], i.e.
  * Δ[r, 0] += Σ_i δ[i, r] and Δ[r, c + 1] += Σ_i δ[i, r] · A[i, c], with δ m × sOut (ldd),
@@ -195,81 +204,4 @@ export function accumulateOuter(
     grad[gOff + r * cols] = grad[gOff + r * cols]! + s;
   }
   return gemmStrided(grad, gOff + 1, cols, delta, dOff, 1, ldd, A, aOff, 1, lda, sOut, sIn, m, true);
-}
-
-/** accumulateOuter with sums in registers, one store per entry of Δ (small shapes). */
-function outerSmall(
-  grad: Float64Array, gOff: number,
-  delta: Float64Array, dOff: number, ldd: number,
-  A: Float64Array, aOff: number, lda: number,
-  m: number, sIn: number, sOut: number,
-): Float64Array {
-  const cols = sIn + 1;
-  for (let r = 0; r < sOut; r++) {
-    const g = gOff + r * cols;
-    let s = 0;
-    for (let i = 0, d = dOff + r; i < m; i++, d += ldd) s += delta[d]!;
-    grad[g] = grad[g]! + s;
-    for (let c = 0; c < sIn; c++) {
-      let t = 0;
-      for (let i = 0, d = dOff + r, a = aOff + c; i < m; i++, d += ldd, a += lda) t += delta[d]! * A[a]!;
-      grad[g + 1 + c] = grad[g + 1 + c]! + t;
-    }
-  }
-  return grad;
-}
-
-/** gemmNT by plain dot products (small shapes). */
-function gemmNTSmall(
-  out: Float64Array, oOff: number, ldo: number,
-  A: Float64Array, aOff: number, lda: number,
-  B: Float64Array, bOff: number, ldb: number,
-  m: number, n: number, k: number, accumulate: boolean,
-): Float64Array {
-  for (let i = 0; i < m; i++) {
-    const a = aOff + i * lda, o = oOff + i * ldo;
-    for (let j = 0; j < n; j++) {
-      const b = bOff + j * ldb;
-      let s = accumulate ? out[o + j]! : 0;
-      for (let p = 0; p < k; p++) s += A[a + p]! * B[b + p]!;
-      out[o + j] = s;
-    }
-  }
-  return out;
-}
-
-/** gemmNN by plain dot products (small shapes). */
-function gemmNNSmall(
-  out: Float64Array, oOff: number, ldo: number,
-  A: Float64Array, aOff: number, lda: number,
-  B: Float64Array, bOff: number, ldb: number,
-  m: number, n: number, k: number, accumulate: boolean,
-): Float64Array {
-  for (let i = 0; i < m; i++) {
-    const a = aOff + i * lda, o = oOff + i * ldo;
-    for (let j = 0; j < n; j++) {
-      let s = accumulate ? out[o + j]! : 0;
-      for (let p = 0, b = bOff + j; p < k; p++, b += ldb) s += A[a + p]! * B[b]!;
-      out[o + j] = s;
-    }
-  }
-  return out;
-}
-
-/** gemmTN by plain dot products (small shapes). */
-function gemmTNSmall(
-  out: Float64Array, oOff: number, ldo: number,
-  A: Float64Array, aOff: number, lda: number,
-  B: Float64Array, bOff: number, ldb: number,
-  m: number, n: number, k: number, accumulate: boolean,
-): Float64Array {
-  for (let i = 0; i < m; i++) {
-    const o = oOff + i * ldo;
-    for (let j = 0; j < n; j++) {
-      let s = accumulate ? out[o + j]! : 0;
-      for (let p = 0, a = aOff + i, b = bOff + j; p < k; p++, a += lda, b += ldb) s += A[a]! * B[b]!;
-      out[o + j] = s;
-    }
-  }
-  return out;
 }

@@ -18,9 +18,10 @@ const COMMANDS: Record<string, CommandFactory> = {
   'nnspec.setInitStrategy': setInitCommand,
   'nnspec.compareInit': compareInitCommand,
   'nnspec.newSpec': newSpecCommand,
+  /** Returns the panel's description (its HTML and resource roots), for tests of its security. */
   'nnspec.openInspector': (ctx) => async (uri?: unknown) => {
     const document = await specDocument(ctx, uri, 'inspect it');
-    return document ? InspectorPanel.createOrShow(ctx, document.uri) !== undefined : false;
+    return document ? InspectorPanel.createOrShow(ctx, document.uri).describe() : undefined;
   },
 };
 

@@ -1,19 +1,32 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { modelSummary } from '../../core/spec/model-summary';
+import { outlineSpec } from '../../core/spec/outline';
 import { parseInspectorRequest, type InspectorMessage } from '../../protocol/inspector-protocol';
 import type { Ctx } from '../ctx';
+import { toRange } from '../positions';
+import { InspectorFeed } from './inspector-feed';
 import { createNonce, inspectorHtml } from './inspector-html';
 
 export const INSPECTOR_VIEW_TYPE = 'nnspec.inspector';
 
+/** What the open-inspector command returns: enough for tests to check the panel's security. */
+export interface InspectorDescription {
+  readonly viewType: string;
+  readonly html: string;
+  readonly enableScripts: boolean;
+  readonly localResourceRoots: readonly string[];
+  readonly followed?: string;
+}
+
 /**
  * The network inspector beside the editor: one panel, following one spec. It re-draws on
  * every validation of that spec and shows training progress and gradient checks live.
+ * Not retained when hidden: the webview keeps its own state (setState) and asks again.
  */
 export class InspectorPanel implements vscode.Disposable {
   private static current: InspectorPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly feed: InspectorFeed;
   private ready = false;
 
   /** Opens (or reveals) the inspector on a spec. */
@@ -28,11 +41,12 @@ export class InspectorPanel implements vscode.Disposable {
     return InspectorPanel.current;
   }
 
-  /** Restores a panel after a window reload (the serializer's state holds the spec). */
+  /** Restores a panel after a window reload (the webview's saved state holds the spec's URI). */
   static revive(ctx: Ctx, panel: vscode.WebviewPanel, state: unknown): void {
-    const file = (state as { file?: unknown } | undefined)?.file;
+    const uri = (state as { uri?: unknown } | undefined)?.uri;
     panel.webview.options = webviewOptions(ctx);
-    InspectorPanel.current = new InspectorPanel(ctx, panel, typeof file === 'string' ? vscode.Uri.parse(file) : undefined);
+    InspectorPanel.current?.dispose();
+    InspectorPanel.current = new InspectorPanel(ctx, panel, typeof uri === 'string' ? parseUri(uri) : undefined);
   }
 
   static get instance(): InspectorPanel | undefined {
@@ -45,16 +59,18 @@ export class InspectorPanel implements vscode.Disposable {
     private uri: vscode.Uri | undefined,
   ) {
     const dist = vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview');
+    panel.iconPath = new vscode.ThemeIcon('graph');
     panel.webview.html = inspectorHtml(panel.webview, panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'main.js')), panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'main.css')), createNonce());
+    this.feed = new InspectorFeed(ctx, () => this.uri, (message) => this.post(message));
+    ctx.jobs.snapshotExample = (target) => (this.isFollowed(target) ? this.feed.example : undefined);
+    if (uri) this.panel.title = `Inspector: ${path.basename(uri.fsPath)}`;
     this.disposables.push(
+      this.feed,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      ctx.diagnostics.onDidValidate((document) => this.isFollowed(document.uri) && this.postSpec(document)),
-      ctx.jobs.onProgress(({ uri, progress }) => this.isFollowed(uri) && this.post({ type: 'progress', progress })),
-      ctx.jobs.onFinished(({ uri, kind, event }) => {
-        if (!this.isFollowed(uri)) return;
-        if (kind === 'train' && event.type === 'trained') this.post({ type: 'training-finished', reason: event.summary.reason, finalCost: event.summary.finalCost });
-        if (kind === 'check' && event.type === 'checked') this.post({ type: 'gradient-check', report: event.report });
+      // Hidden webviews are torn down (no retainContextWhenHidden): they say `ready` again when shown.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor?.document.languageId === 'nnspec' && this.follow(editor.document.uri)),
     );
@@ -65,11 +81,23 @@ export class InspectorPanel implements vscode.Disposable {
     return this.uri;
   }
 
+  describe(): InspectorDescription {
+    const options = this.panel.webview.options;
+    return {
+      viewType: this.panel.viewType,
+      html: this.panel.webview.html,
+      enableScripts: options.enableScripts === true,
+      localResourceRoots: (options.localResourceRoots ?? []).map((u) => u.toString()),
+      ...(this.uri ? { followed: this.uri.toString() } : {}),
+    };
+  }
+
   private follow(uri: vscode.Uri): void {
+    if (this.isFollowed(uri)) return;
     this.uri = uri;
     this.panel.title = `Inspector: ${path.basename(uri.fsPath)}`;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document) this.postSpec(document);
+    this.feed.example = 0;
+    this.feed.refresh();
   }
 
   private isFollowed(uri: vscode.Uri): boolean {
@@ -82,9 +110,13 @@ export class InspectorPanel implements vscode.Disposable {
     switch (request.type) {
       case 'ready':
         this.ready = true;
-        if (this.uri) this.follow(this.uri);
+        this.feed.refresh();
         return;
       case 'reveal-layer':
+        void this.revealLayer(request.layer);
+        return;
+      case 'select-example':
+        this.feed.selectExample(request.example);
         return;
       default: {
         const never: never = request;
@@ -93,16 +125,16 @@ export class InspectorPanel implements vscode.Disposable {
     }
   }
 
-  private postSpec(document: vscode.TextDocument): void {
-    const validation = this.ctx.diagnostics.validationOf(document);
-    const errors = validation.diagnostics.filter((d) => d.severity === 'error').length;
-    const file = path.basename(document.uri.fsPath);
-    if (!validation.spec) {
-      this.post({ type: 'spec', file, valid: false, errors });
-      return;
-    }
-    const summary = modelSummary(validation.spec.layers);
-    this.post({ type: 'spec', file, valid: true, errors: 0, layers: summary.layers, total: summary.total });
+  /** Shows layer `layer` (1-based) of the followed spec in its editor. */
+  private async revealLayer(layer: number): Promise<void> {
+    if (!this.uri) return;
+    const document = await vscode.workspace.openTextDocument(this.uri);
+    const range = outlineSpec(document.getText()).layers[layer - 1];
+    if (!range) return;
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const target = toRange(document, range);
+    editor.selection = new vscode.Selection(target.start, target.end);
+    editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   private post(message: InspectorMessage): void {
@@ -110,10 +142,21 @@ export class InspectorPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (InspectorPanel.current === this) InspectorPanel.current = undefined;
+    if (InspectorPanel.current === this) {
+      InspectorPanel.current = undefined;
+      this.ctx.jobs.snapshotExample = () => undefined;
+    }
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
     this.panel.dispose();
+  }
+}
+
+function parseUri(text: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { InspectionSnapshot } from '../../core/inspect/snapshot';
 import type { GradientCheckReport } from '../../core/nn/gradient-check';
 import { INIT_STRATEGIES } from '../../core/spec/schema';
 import type { TrainingProgress } from '../../core/train/progress';
@@ -13,14 +14,23 @@ import { startWorkerJob, type RunningJob } from './worker-job';
 
 export type JobKind = 'train' | 'check' | 'compare-init';
 
+/** A training progress event, with a snapshot for the inspector now and then. */
+export interface JobProgress {
+  readonly uri: vscode.Uri;
+  readonly progress: TrainingProgress;
+  readonly snapshot?: InspectionSnapshot;
+}
+
 /** What the rest of the extension hears about jobs (the inspector, lenses, tests). */
 export interface JobEvents {
-  readonly onProgress: vscode.Event<{ uri: vscode.Uri; progress: TrainingProgress }>;
+  readonly onProgress: vscode.Event<JobProgress>;
   readonly onFinished: vscode.Event<{ uri: vscode.Uri; kind: JobKind; event: FinalWorkerEvent }>;
 }
 
 /** Training progress messages at most this often from the worker (≤ 20 a second). */
 export const PROGRESS_INTERVAL_MS = 50;
+/** Inspection snapshots (θ, trace, decision boundary) during training at most this often. */
+export const SNAPSHOT_INTERVAL_MS = 200;
 
 /**
  * Runs jobs on specs in worker threads: at most one job of each kind per spec, each with a
@@ -28,7 +38,10 @@ export const PROGRESS_INTERVAL_MS = 50;
  */
 export class JobRunner implements vscode.Disposable, JobEvents {
   private readonly running = new Map<string, RunningJob>();
-  private readonly progressEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; progress: TrainingProgress }>();
+  private readonly progressEmitter = new vscode.EventEmitter<JobProgress>();
+  private readonly inspections = new Map<string, RunningJob>();
+  /** Which example to trace in training snapshots of a spec; undefined: no snapshots (no inspector on it). */
+  snapshotExample: (uri: vscode.Uri) => number | undefined = () => undefined;
   private readonly finishedEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; kind: JobKind; event: FinalWorkerEvent }>();
   readonly onProgress = this.progressEmitter.event;
   readonly onFinished = this.finishedEmitter.event;
@@ -65,11 +78,13 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   }
 
   train(document: vscode.TextDocument, title: string, onProgress: (p: TrainingProgress) => void): Promise<FinalWorkerEvent> {
-    return this.run(document, { type: 'train', weightsPath: weightsPathFor(document.uri.fsPath), progressIntervalMs: PROGRESS_INTERVAL_MS }, title, (event, report) => {
+    const example = this.snapshotExample(document.uri);
+    const snapshots = example !== undefined ? { snapshotIntervalMs: SNAPSHOT_INTERVAL_MS, example } : {};
+    return this.run(document, { type: 'train', weightsPath: weightsPathFor(document.uri.fsPath), progressIntervalMs: PROGRESS_INTERVAL_MS, ...snapshots }, title, (event, report) => {
       if (event.type !== 'progress') return;
       const p = event.progress;
       report(`iteration ${p.iteration}/${p.maxIterations}, J = ${p.cost.toPrecision(5)}`, 100 / p.maxIterations);
-      this.progressEmitter.fire({ uri: document.uri, progress: p });
+      this.progressEmitter.fire({ uri: document.uri, progress: p, ...(event.snapshot ? { snapshot: event.snapshot } : {}) });
       onProgress(p);
     });
   }
@@ -94,9 +109,24 @@ export class JobRunner implements vscode.Disposable, JobEvents {
     );
   }
 
+  /**
+   * A snapshot of the spec for the inspector, quietly (no notification): at its weights file
+   * when `weightsPath` is given. A newer request for the same spec cancels the older one.
+   */
+  inspect(document: vscode.TextDocument, weightsPath: string | undefined, example: number): Promise<FinalWorkerEvent> {
+    const k = document.uri.toString();
+    this.inspections.get(k)?.terminate();
+    const job = { type: 'inspect' as const, example, ...(weightsPath ? { weightsPath } : {}), specPath: document.uri.fsPath, specText: document.getText(), policy: this.policyFor(document.uri) };
+    const running = startWorkerJob(this.extensionPath, job, () => undefined);
+    this.inspections.set(k, running);
+    return running.done.finally(() => {
+      if (this.inspections.get(k) === running) this.inspections.delete(k);
+    });
+  }
+
   private run(
     document: vscode.TextDocument,
-    job: DistributiveOmit<WorkerJob, 'cancelFlag' | 'specPath' | 'specText' | 'policy'>,
+    job: DistributiveOmit<Exclude<WorkerJob, { type: 'inspect' }>, 'cancelFlag' | 'specPath' | 'specText' | 'policy'>,
     title: string,
     onEvent: (event: WorkerEvent, report: (message: string, increment: number) => void) => void,
   ): Promise<FinalWorkerEvent> {
@@ -132,8 +162,9 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   }
 
   dispose(): void {
-    for (const job of this.running.values()) job.terminate();
+    for (const job of [...this.running.values(), ...this.inspections.values()]) job.terminate();
     this.running.clear();
+    this.inspections.clear();
     this.progressEmitter.dispose();
     this.finishedEmitter.dispose();
   }

@@ -13,7 +13,7 @@ export interface RunningJob {
   terminate(): void;
 }
 
-const FINAL_TYPES = new Set<WorkerEvent['type']>(['trained', 'checked', 'compared', 'failed']);
+const FINAL_TYPES = new Set<WorkerEvent['type']>(['trained', 'checked', 'compared', 'inspected', 'failed']);
 
 /** Starts `job` in a new worker (dist/worker.js); `onEvent` sees each non-final event. */
 export function startWorkerJob(extensionPath: string, job: DistributiveOmit<WorkerJob, 'cancelFlag'>, onEvent: (event: WorkerEvent) => void): RunningJob {

@@ -1,5 +1,5 @@
 // The packaged extension through the workbench UI, on a copy of examples/ (run-ui-tests
-// --workspace examples). A starting point: wording checks are loose on purpose.
+// --workspace examples): what a user sees after typing, training and checking.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -42,5 +42,15 @@ describe('nnspec in the workbench', () => {
     await wb.runCommand('NN: Train network');
     await wb.waitForNotification(/Training xor|nnspec: trained/);
     await wb.screenshot('train-notification');
+  });
+
+  it('checks gradients from the palette: the Problems panel lists a verdict per layer', async () => {
+    await wb.openFile('xor.nnspec');
+    await wb.runCommand('NN: Check gradients');
+    const rows = await wb.problems(/Gradient check passed for Θ\^\(2\)/);
+    const verdicts = rows.filter((row) => /Gradient check passed for Θ\^\(\d\)/.test(row));
+    assert.equal(verdicts.length, 2, rows.join('\n'));
+    assert.ok(verdicts.some((row) => /Θ\^\(1\).*\[Ln 9, Col \d+\]/.test(row)), verdicts.join('\n'));
+    await wb.screenshot('problems-gradient-check');
   });
 });

@@ -1,0 +1,156 @@
+/**
+ * The probe's summary of a CSV file (core/spec/data-probe.ts) read as a stream, for the
+ * extension host, which must never block: the file goes through csv-parse's streaming
+ * parser in chunks of CHUNK_BYTES, each record is summarised as it arrives, and the event
+ * loop gets a turn between chunks. The answer is the one the synchronous path gives
+ * (readCsvFile, then summarizeCsv): the same codes, lines and messages.
+ */
+import * as fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { CsvError, parse } from 'csv-parse';
+import { checkCsvRecords } from '../core/data/csv-records';
+import { fail, ok, type DataResult } from '../core/data/data-error';
+import { parseNumberCell } from '../core/data/number-cell';
+import { DISTINCT_CAP, type CsvColumnSummary, type CsvSummary } from '../core/spec/data-probe';
+import { DEFAULT_MAX_CSV_BYTES, formatBytes, type CsvReadOptions } from './csv-file';
+import { accessFailure } from './resolve-data-path';
+
+/** How much of the file is parsed in one synchronous slice. */
+export const CHUNK_BYTES = 64 * 1024;
+
+/** Options of a streamed summary; `chunkBytes` exists for tests of chunk boundaries. */
+export interface CsvStreamOptions extends CsvReadOptions {
+  readonly chunkBytes?: number;
+}
+
+/**
+ * Summarises the CSV file at `file` (an absolute path) without blocking the event loop
+ * for more than one chunk. Never rejects.
+ */
+export async function summarizeCsvFile(file: string, options: CsvStreamOptions = {}): Promise<DataResult<CsvSummary>> {
+  try {
+    const refused = checkStats(file, await fs.promises.stat(file), options);
+    if (refused) return refused;
+  } catch (error) {
+    return fail(accessFailure(file, error));
+  }
+  const summary = new CsvSummaryBuilder();
+  let blank = true;
+  try {
+    await pipeline(
+      fs.createReadStream(file, { encoding: 'utf8', highWaterMark: options.chunkBytes ?? CHUNK_BYTES }),
+      async function* text(chunks: AsyncIterable<string>) {
+        let first = true;
+        for await (const chunk of chunks) {
+          // Like parseCsvText: drop a byte-order mark; a file of whitespace only is empty.
+          const body = first && chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk;
+          if (chunk !== '') first = false;
+          if (blank && /\S/.test(body)) blank = false;
+          yield body;
+          await nextTurn();
+        }
+      },
+      // The options of parseCsvText (csv-text.ts): a summary must agree with the loader.
+      parse({ info: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
+      async function summarise(records: AsyncIterable<ParsedRecord>) {
+        for await (const { record, info } of records) summary.add(record, info.lines);
+      },
+    );
+  } catch (error) {
+    if (blank) return summary.finish(file, true);
+    return fail(error instanceof CsvError ? malformed(file, error) : accessFailure(file, error));
+  }
+  return summary.finish(file, blank);
+}
+
+interface ParsedRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+}
+
+/**
+ * The summary of a CSV, one record at a time: the first record is the header, then each
+ * data row updates every column exactly as summarizeCsv does over all rows at once.
+ */
+export class CsvSummaryBuilder {
+  private header: readonly string[] | undefined;
+  private columns: ColumnState[] = [];
+  private rows = 0;
+  /** The first row whose width is not the header's, which decides the structural check. */
+  private ragged: { readonly record: readonly string[]; readonly line: number } | undefined;
+
+  constructor(private readonly cap: number = DISTINCT_CAP) {}
+
+  /** Adds a record that ends on the 1-based `line`. */
+  add(record: readonly string[], line: number): void {
+    if (!this.header) {
+      this.header = record;
+      this.columns = record.map(() => ({ numeric: true, distinct: new Set<string>(), distinctTruncated: false }));
+      return;
+    }
+    this.rows++;
+    if (this.ragged) return;
+    if (record.length !== this.header.length) {
+      this.ragged = { record, line };
+      return;
+    }
+    for (let c = 0; c < this.columns.length; c++) {
+      const column = this.columns[c] as ColumnState;
+      const cell = (record[c] ?? '').trim();
+      if (column.numeric && parseNumberCell(cell).kind !== 'number') column.numeric = false;
+      if (!column.distinct.has(cell)) {
+        if (column.distinct.size < this.cap) column.distinct.add(cell);
+        else column.distinctTruncated = true;
+      }
+    }
+  }
+
+  /**
+   * The summary, or the structural failure checkCsvRecords reports for the whole file: it
+   * is asked about the header and the one row that decides its verdict. A `blank` file
+   * (whitespace only) is empty whatever csv-parse made of it, as in parseCsvText.
+   */
+  finish(file: string, blank = false): DataResult<CsvSummary> {
+    const header = blank ? [] : (this.header ?? []);
+    const decisive = this.ragged ? [this.ragged] : this.rows > 0 ? [{ record: header, line: 2 }] : [];
+    const checked = checkCsvRecords({ file, header, rows: decisive.map((r) => r.record), lines: decisive.map((r) => r.line) });
+    if (!checked.ok) return checked;
+    const columns: CsvColumnSummary[] = header.map((name, c) => {
+      const { numeric, distinct, distinctTruncated } = this.columns[c] as ColumnState;
+      return { name, numeric, distinct: [...distinct], distinctTruncated };
+    });
+    return ok({ columns, rows: this.rows });
+  }
+}
+
+interface ColumnState {
+  numeric: boolean;
+  readonly distinct: Set<string>;
+  distinctTruncated: boolean;
+}
+
+/** The failure parseCsvText reports for a csv-parse error. */
+function malformed(file: string, error: CsvError) {
+  const line = typeof error.lines === 'number' ? error.lines : undefined;
+  return {
+    code: 'csv-malformed' as const,
+    file,
+    ...(line !== undefined ? { line } : {}),
+    message: `${file}${line !== undefined ? `:${line}` : ''}: the file is not valid CSV (${error.message}).`,
+  };
+}
+
+/** The checks readCsvFile makes on the file's stats before reading it, with its messages. */
+function checkStats(file: string, stats: fs.Stats, options: CsvReadOptions): DataResult<never> | undefined {
+  if (!stats.isFile()) return fail({ code: 'csv-not-a-file', file, message: `${file} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}, not a CSV file.` });
+  const limit = options.maxBytes ?? DEFAULT_MAX_CSV_BYTES;
+  if (stats.size > limit) {
+    return fail({
+      code: 'csv-too-large',
+      file,
+      message: `${file} is ${formatBytes(stats.size)}, over the limit of ${formatBytes(limit)} for a CSV file; the limit is configurable.`,
+    });
+  }
+  return undefined;
+}

@@ -1,0 +1,136 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { modelSummary } from '../../core/spec/model-summary';
+import { specHash } from '../../core/weights/spec-hash';
+import { weightsPathFor } from '../../data/weights-file';
+import type { InspectorMessage } from '../../protocol/inspector-protocol';
+import type { FinalWorkerEvent } from '../../protocol/worker-protocol';
+import type { Ctx } from '../ctx';
+import type { JobKind } from '../training/job-runner';
+
+/** Wait this long after the spec's network changes before taking a new snapshot. */
+const SNAPSHOT_DEBOUNCE_MS = 300;
+
+/**
+ * What the inspector is told about the spec it follows: the spec after each validation, a
+ * snapshot (weights file or initial weights) when the network changes or another example is
+ * picked, and every job's progress and results, forwarded as they come from the worker.
+ */
+export class InspectorFeed implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private specKey: string | undefined;
+  private snapshotKey: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private training = false;
+  example = 0;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly followed: () => vscode.Uri | undefined,
+    private readonly post: (message: InspectorMessage) => void,
+  ) {
+    this.disposables.push(
+      ctx.diagnostics.onDidValidate((document) => this.isFollowed(document.uri) && this.postSpec(document)),
+      ctx.jobs.onProgress(({ uri, progress, snapshot }) => {
+        if (!this.isFollowed(uri)) return;
+        if (!this.training) {
+          this.training = true;
+          this.post({ type: 'training-started', specKey: this.specKey ?? '' });
+        }
+        this.post({ type: 'progress', progress, ...(snapshot ? { snapshot } : {}) });
+      }),
+      ctx.jobs.onFinished(({ uri, kind, event }) => this.isFollowed(uri) && this.finished(kind, event)),
+    );
+  }
+
+  /** Sends everything about the followed spec again (after `ready`, or on following another spec). */
+  refresh(): void {
+    this.snapshotKey = undefined;
+    const uri = this.followed();
+    const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (document) this.postSpec(document);
+  }
+
+  selectExample(example: number): void {
+    this.example = example;
+    this.snapshotKey = undefined;
+    this.scheduleSnapshot(0);
+  }
+
+  private isFollowed(uri: vscode.Uri): boolean {
+    return this.followed()?.toString() === uri.toString();
+  }
+
+  private postSpec(document: vscode.TextDocument): void {
+    const validation = this.ctx.diagnostics.validationOf(document);
+    const errors = validation.diagnostics.filter((d) => d.severity === 'error').length;
+    const base = { type: 'spec' as const, uri: document.uri.toString(), file: path.basename(document.uri.fsPath), errors };
+    if (!validation.spec) {
+      this.post({ ...base, valid: false });
+      return;
+    }
+    this.specKey = specHash(validation.spec);
+    const summary = modelSummary(validation.spec.layers);
+    this.post({ ...base, valid: true, specKey: this.specKey, task: validation.spec.task, layers: summary.layers, total: summary.total });
+    if (this.snapshotKey !== this.specKey && !this.training) this.scheduleSnapshot(SNAPSHOT_DEBOUNCE_MS);
+  }
+
+  private scheduleSnapshot(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.snapshot(), delayMs);
+  }
+
+  /** Asks a worker for a snapshot of the followed spec; the host only forwards the answer. */
+  private async snapshot(): Promise<void> {
+    const uri = this.followed();
+    const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!document || document.isUntitled) return;
+    if (!vscode.workspace.isTrusted) {
+      this.post({ type: 'snapshot-failed', message: 'Trust this workspace to see weights, δ values and the decision boundary (they read the data).' });
+      return;
+    }
+    const key = this.specKey;
+    if (key === undefined) return;
+    this.snapshotKey = key;
+    const final = await this.ctx.jobs.inspect(document, weightsPathFor(document.uri.fsPath), this.example);
+    if (final.type === 'inspected') this.post({ type: 'snapshot', specKey: key, snapshot: final.snapshot, ...(final.weightsNote ? { note: final.weightsNote } : {}) });
+    else if (final.type === 'failed' && final.code !== 'worker-terminated') this.post({ type: 'snapshot-failed', message: final.message });
+  }
+
+  private finished(kind: JobKind, event: FinalWorkerEvent): void {
+    const specKey = this.specKey ?? '';
+    switch (event.type) {
+      case 'trained':
+        this.training = false;
+        this.post({ type: 'training-finished', reason: event.summary.reason, finalCost: event.summary.finalCost, costHistory: event.summary.costHistory });
+        if (event.inspection) {
+          this.snapshotKey = specKey;
+          this.post({ type: 'snapshot', specKey, snapshot: event.inspection });
+        } else {
+          this.selectExample(this.example);
+        }
+        return;
+      case 'checked':
+        this.post({ type: 'gradient-check', specKey, report: event.report });
+        return;
+      case 'compared':
+        this.post({ type: 'init-comparison', specKey, runs: event.runs });
+        return;
+      case 'inspected':
+        return;
+      case 'failed':
+        if (kind === 'train') this.training = false;
+        return;
+      default: {
+        const never: never = event;
+        return never;
+      }
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.disposables.length = 0;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Inspection snapshots during training, at most one per interval, riding on the progress
+ * events the trainer already throttles (so the worker still sends ≤ 20 messages a second).
+ */
+import { NetworkInspector } from '../core/inspect/network-inspector';
+import type { InspectionSnapshot } from '../core/inspect/snapshot';
+import type { TrainingProgress } from '../core/train/progress';
+import type { OpenedSpec } from '../jobs/open-spec';
+
+export class SnapshotThrottle {
+  private readonly inspector: NetworkInspector;
+  private last = -Infinity;
+
+  constructor(
+    opened: OpenedSpec,
+    private readonly intervalMs: number,
+    private readonly example: number,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.inspector = new NetworkInspector(opened.architecture, opened.data);
+  }
+
+  /**
+   * A snapshot for this progress event, or undefined when one was sent less than an interval
+   * ago. Without θ (a trainer that reports progress only), there is nothing to draw live.
+   */
+  during(progress: TrainingProgress, theta: Float64Array | undefined): InspectionSnapshot | undefined {
+    if (!theta) return undefined;
+    const t = this.now();
+    if (t - this.last < this.intervalMs) return undefined;
+    const snapshot = this.inspector.snapshot(theta, { source: 'training', iteration: progress.iteration, example: this.example });
+    // The interval counts from the end of the work, so a slow snapshot cannot take every turn.
+    this.last = this.now();
+    return snapshot;
+  }
+
+  /** The trained network, with the confusion matrix. */
+  final(theta: Float64Array, iteration: number): InspectionSnapshot {
+    return this.inspector.snapshot(theta, { source: 'trained', iteration, example: this.example, confusion: true });
+  }
+}
