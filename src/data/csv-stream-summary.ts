@@ -16,8 +16,11 @@ import { DISTINCT_CAP, type CsvColumnSummary, type CsvSummary } from '../core/sp
 import { DEFAULT_MAX_CSV_BYTES, formatBytes, type CsvReadOptions } from './csv-file';
 import { accessFailure } from './resolve-data-path';
 
-/** How much of the file is parsed in one synchronous slice. */
-export const CHUNK_BYTES = 64 * 1024;
+/**
+ * How much of the file is parsed and summarised in one synchronous slice: 16 kB take about
+ * 2 ms (csv-parse plus the summary, 400 numeric columns); 64 kB took 6 to 10 ms.
+ */
+export const CHUNK_BYTES = 16 * 1024;
 
 /** Options of a streamed summary; `chunkBytes` exists for tests of chunk boundaries. */
 export interface CsvStreamOptions extends CsvReadOptions {
@@ -58,8 +61,8 @@ export async function summarizeCsvFile(file: string, options: CsvStreamOptions =
       },
     );
   } catch (error) {
-    if (blank) return summary.finish(file, true);
-    return fail(error instanceof CsvError ? malformed(file, error) : accessFailure(file, error));
+    if (!(error instanceof CsvError)) return fail(accessFailure(file, error));
+    return blank ? summary.finish(file, true) : fail(malformed(file, error));
   }
   return summary.finish(file, blank);
 }

@@ -8,7 +8,7 @@ import { ok, type DataResult } from '../../src/core/data/data-error';
 import { DISTINCT_CAP, type CsvSummary } from '../../src/core/spec/data-probe';
 import { readCsvFile, type CsvReadOptions } from '../../src/data/csv-file';
 import { probeCsv, probeCsvAsync, type CsvProbeOptions } from '../../src/data/csv-probe';
-import { summarizeCsvFile } from '../../src/data/csv-stream-summary';
+import { CsvSummaryBuilder, summarizeCsvFile } from '../../src/data/csv-stream-summary';
 
 /**
  * The streamed probe against its oracle, the synchronous path (readCsvFile, then
@@ -139,25 +139,44 @@ describe('csv probe, streamed', () => {
 describe('csv probe, streamed: the event loop keeps turning', () => {
   let tmp: string;
   let file: string;
-  before(() => {
+  before(function () {
+    this.timeout(60_000);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nnspec-stream-big-'));
     file = path.join(tmp, 'big.csv');
     fs.writeFileSync(file, wideCsv(2000, 400));
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('a ticker on setImmediate fires many times while a ~6 MB file is probed', async () => {
+  it('a ticker on setImmediate fires many times while a ~6 MB file is being summarised', async function () {
+    this.timeout(60_000);
     assert.ok(fs.statSync(file).size > 5_000_000);
+    // Count the records summarised so far, to see ticks land in the middle of the summary and
+    // not only while the file is read (the old path read asynchronously, then blocked).
+    let added = 0;
+    const add = CsvSummaryBuilder.prototype.add;
+    CsvSummaryBuilder.prototype.add = function (record, line) {
+      added++;
+      add.call(this, record, line);
+    };
     let ticks = 0;
+    let midSummaryTicks = 0;
     let probing = true;
     const tick = (): void => {
       ticks++;
+      if (added > 1 && added < 2001) midSummaryTicks++;
       if (probing) setImmediate(tick);
     };
     setImmediate(tick);
-    const result = await probeCsvAsync(tmp, 'big.csv', { workspaceRoot: tmp, allowOutside: false });
-    probing = false;
+    let result;
+    try {
+      result = await probeCsvAsync(tmp, 'big.csv', { workspaceRoot: tmp, allowOutside: false });
+    } finally {
+      probing = false;
+      CsvSummaryBuilder.prototype.add = add;
+    }
+    assert.equal(added, 2001);
     assert.ok(ticks >= 20, `only ${ticks} ticks while probing`);
+    assert.ok(midSummaryTicks >= 20, `only ${midSummaryTicks} ticks between the first and the last row`);
     assert.deepEqual(result, probeCsv(tmp, 'big.csv', { workspaceRoot: tmp, allowOutside: false }));
     assert.ok(result.status === 'ok' && result.summary.rows === 2000 && result.summary.columns.length === 401);
   });

@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import type { SymmetricLayer } from '../../core/nn/symmetry';
 import { outlineSpec } from '../../core/spec/outline';
 import type { TrainingSummary } from '../../core/train/progress';
+import type { LayerHealth } from '../../core/train/unit-health';
 import { toRange } from '../positions';
 
 /**
  * What a finished run found, as diagnostics at the right line of the spec: a cost that
  * became NaN (on `learningRate`, else `optimizer`), hidden units that stayed symmetric (on
- * `init`). Cleared when the spec is edited or trained again, since they describe one run.
+ * `init`), dead or saturated units (on their layer). Cleared when the spec is edited or trained again, since they describe one run.
  */
 export class RunDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('nnspec-run');
@@ -19,7 +20,7 @@ export class RunDiagnostics implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
-  report(document: vscode.TextDocument, summary: TrainingSummary, symmetry: readonly SymmetricLayer[]): void {
+  report(document: vscode.TextDocument, summary: TrainingSummary, symmetry: readonly SymmetricLayer[], health: readonly LayerHealth[] = []): void {
     const outline = outlineSpec(document.getText());
     const found: vscode.Diagnostic[] = [];
     const at = (...paths: string[]): vscode.Range => {
@@ -51,6 +52,17 @@ export class RunDiagnostics implements vscode.Disposable {
       if (layerRange) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, layerRange)), `layer ${s.layer}`)];
       found.push(d);
     }
+    for (const h of health) {
+      const entry = outline.layers[h.layer - 1];
+      if (!entry) continue;
+      const parts = [
+        h.dead.length > 0 ? `${h.dead.length} of ${h.units} units are dead (relu output 0 on every training example looked at: ${list(h.dead)})` : '',
+        h.saturated.length > 0 ? `${h.saturated.length} of ${h.units} units are saturated (g′(z) < 0.01 on ≥ 95 % of the examples: ${list(h.saturated)})` : '',
+      ].filter(Boolean);
+      const d = new vscode.Diagnostic(toRange(document, entry), `Layer ${h.layer}: ${parts.join('; ')}. They barely learn: try a smaller learning rate, another initialisation or activation.`, vscode.DiagnosticSeverity.Warning);
+      d.code = h.dead.length > 0 ? 'dead-units' : 'saturated-units';
+      found.push(d);
+    }
     for (const d of found) d.source = 'nnspec';
     this.collection.set(document.uri, found);
   }
@@ -59,4 +71,8 @@ export class RunDiagnostics implements vscode.Disposable {
     this.collection.dispose();
     this.subscription.dispose();
   }
+}
+
+function list(units: readonly number[]): string {
+  return units.length <= 8 ? units.join(', ') : `${units.slice(0, 8).join(', ')}, …`;
 }
