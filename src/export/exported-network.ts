@@ -40,7 +40,8 @@ export interface ExportedNetwork {
 
 /**
  * Splits θ (unrolled Θ^(1) … Θ^(L−1), each row-major, bias in column 0) into the layers of
- * an exported network. θ and the weights file must fit the architecture (readWeights checks).
+ * an exported network. The weights file must fit the architecture (readWeights checks).
+ * @throws RangeError when θ's length does not fit the layer sizes.
  */
 export function exportedNetwork(
   architecture: Architecture,
@@ -49,6 +50,8 @@ export function exportedNetwork(
   about: { readonly name?: string | undefined; readonly task: TaskName },
 ): ExportedNetwork {
   const sizes = architecture.sizes;
+  const needed = sizes.reduce((sum, s, l) => (l === 0 ? 0 : sum + s * (sizes[l - 1]! + 1)), 0);
+  if (theta.length !== needed) throw new RangeError(`θ has ${theta.length} numbers; layers ${sizes.join('-')} need ${needed}`);
   const layers: ExportedLayer[] = [];
   let offset = 0;
   for (let l = 0; l + 1 < sizes.length; l++) {

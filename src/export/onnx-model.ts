@@ -1,6 +1,6 @@
 /**
- * An exported network as an ONNX model (opset 13, IR version 7, the IR that opset 13 came
- * with). The graph, with N examples a row:
+ * An exported network as an ONNX model (opset and IR version: onnx-version.ts). The graph,
+ * with N examples a row:
  *
  *   x [N, s_1] ─Sub(shift)─Div(scale)─▶ a1 ─Gemm(W1, b1)─▶ z2 ─g─▶ a2 … ─Gemm─▶ zL ─g─▶ y [N, s_L]
  *
@@ -9,18 +9,21 @@
  * Sigmoid, Tanh, Relu, Identity (linear) and Softmax (axis 1: over the units of an example).
  * The scaling nodes are left out when the network was trained without scaling.
  *
- * Everything is float32, the element type every ONNX runtime and accelerator supports for
- * these operators; the weights are rounded to the nearest float32 (see docs/export.md).
+ * The element type is float32 by default, the type every ONNX runtime and accelerator runs
+ * these operators in (the weights are rounded to the nearest float32); float64 keeps the
+ * trained doubles and reproduces nnspec's predictions to rounding (see docs/export.md).
  */
 import type { ActivationName } from '../core/spec/schema';
 import type { ExportedNetwork } from './exported-network';
-import { ATTRIBUTE_INT, ONNX_FLOAT, onnxModelType } from './onnx-proto';
+import { ATTRIBUTE_INT, ONNX_DOUBLE, ONNX_FLOAT, onnxModelType } from './onnx-proto';
+import { ONNX_IR_VERSION, ONNX_OPSET } from './onnx-version';
 
-export const ONNX_OPSET = 13;
-export const ONNX_IR_VERSION = 7;
 /** The names of the graph's input and output. */
 export const ONNX_INPUT = 'x';
 export const ONNX_OUTPUT = 'y';
+
+/** The element type of the model's tensors, its input and its output. */
+export type OnnxPrecision = 'float32' | 'float64';
 
 /** The ONNX operator of each activation. */
 const OPERATOR: Readonly<Record<ActivationName, string>> = {
@@ -39,19 +42,14 @@ interface Node {
   attribute?: { name: string; type: number; i: number }[];
 }
 
-interface Tensor {
-  name: string;
-  dims: number[];
-  dataType: number;
-  floatData: number[];
-}
-
 /** The ModelProto of a network, as a plain object in the shape of onnx-proto.ts. */
-export function onnxModel(network: ExportedNetwork): Record<string, unknown> {
+export function onnxModel(network: ExportedNetwork, precision: OnnxPrecision = 'float32'): Record<string, unknown> {
+  const elemType = precision === 'float64' ? ONNX_DOUBLE : ONNX_FLOAT;
   const nodes: Node[] = [];
-  const initializer: Tensor[] = [];
+  const initializer: Record<string, unknown>[] = [];
   const tensor = (name: string, dims: number[], values: ArrayLike<number>): string => {
-    initializer.push({ name, dims, dataType: ONNX_FLOAT, floatData: Array.from(values) });
+    const data = Array.from(values);
+    initializer.push({ name, dims, dataType: elemType, ...(precision === 'float64' ? { doubleData: data } : { floatData: data }) });
     return name;
   };
   const n = network.sizes[0]!, K = network.sizes.at(-1)!;
@@ -68,10 +66,9 @@ export function onnxModel(network: ExportedNetwork): Record<string, unknown> {
     const z = `z${l + 1}`;
     nodes.push({ name: `gemm${l}`, opType: 'Gemm', input: [a, W, b], output: [z], attribute: [{ name: 'transB', type: ATTRIBUTE_INT, i: 1 }] });
     const out = last ? ONNX_OUTPUT : `a${l + 1}`;
-    const op = OPERATOR[layer.activation];
     nodes.push({
       name: `${layer.activation}${l + 1}`,
-      opType: op,
+      opType: OPERATOR[layer.activation],
       input: [z],
       output: [out],
       ...(layer.activation === 'softmax' ? { attribute: [{ name: 'axis', type: ATTRIBUTE_INT, i: 1 }] } : {}),
@@ -79,11 +76,16 @@ export function onnxModel(network: ExportedNetwork): Record<string, unknown> {
     a = out;
   });
   const classes = network.classes ? `; unit k is class classes[k] of ${JSON.stringify(network.classes)}` : '';
+  const valueInfo = (name: string, width: number, docString: string): Record<string, unknown> => ({
+    name,
+    docString,
+    type: { tensorType: { elemType, shape: { dim: [{ dimParam: 'N' }, { dimValue: width }] } } },
+  });
   return {
     irVersion: ONNX_IR_VERSION,
     opsetImport: [{ domain: '', version: ONNX_OPSET }],
     producerName: 'nnspec',
-    docString: `${network.name}: a ${network.sizes.join('-')} network exported by nnspec`,
+    docString: `${network.name}: a ${network.sizes.join('-')} network exported by nnspec (${precision})`,
     graph: {
       name: network.name,
       node: nodes,
@@ -94,17 +96,8 @@ export function onnxModel(network: ExportedNetwork): Record<string, unknown> {
   };
 }
 
-function valueInfo(name: string, width: number, docString: string): Record<string, unknown> {
-  return {
-    name,
-    docString,
-    type: { tensorType: { elemType: ONNX_FLOAT, shape: { dim: [{ dimParam: 'N' }, { dimValue: width }] } } },
-  };
-}
-
 /** The bytes of the `.onnx` file of a network. */
-export function encodeOnnx(network: ExportedNetwork): Uint8Array {
+export function encodeOnnx(network: ExportedNetwork, precision: OnnxPrecision = 'float32'): Uint8Array {
   const type = onnxModelType();
-  const message = type.fromObject(onnxModel(network));
-  return type.encode(message).finish();
+  return type.encode(type.fromObject(onnxModel(network, precision))).finish();
 }

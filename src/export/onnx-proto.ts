@@ -8,6 +8,7 @@ import { Root, type INamespace, type Type } from 'protobufjs/light';
 
 /** TensorProto.DataType: the element types used here. */
 export const ONNX_FLOAT = 1;
+export const ONNX_DOUBLE = 11;
 /** AttributeProto.AttributeType: the attribute kinds used here. */
 export const ATTRIBUTE_FLOAT = 1;
 export const ATTRIBUTE_INT = 2;
@@ -69,6 +70,7 @@ const DESCRIPTOR: INamespace = {
             dims: { rule: 'repeated', type: 'int64', id: 1 },
             dataType: { type: 'int32', id: 2 },
             floatData: { rule: 'repeated', type: 'float', id: 4 },
+            doubleData: { rule: 'repeated', type: 'double', id: 10 },
             name: { type: 'string', id: 8 },
             docString: { type: 'string', id: 12 },
           },

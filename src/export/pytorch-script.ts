@@ -28,11 +28,13 @@ function layersLiteral(network: ExportedNetwork): string {
 }
 
 /**
- * The text of the script. `scriptName` (the file's name) appears in its usage line only.
+ * The text of the script. `fileName` (the script's name) appears in its usage lines only.
  * JSON strings and numbers are valid Python literals, so names and classes are written
  * with JSON.stringify.
  */
-export function pytorchScript(network: ExportedNetwork, scriptName: string): string {
+export function pytorchScript(network: ExportedNetwork, fileName: string): string {
+  // Shown inside a docstring: keep to characters that cannot end or escape it.
+  const scriptName = fileName.replace(/[^\w.-]/g, '_');
   const module = scriptName.replace(/\.py$/, '');
   return `#!/usr/bin/env python3
 """A ${network.sizes.join('-')} network trained with nnspec, as a PyTorch model (float64).

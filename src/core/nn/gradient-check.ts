@@ -100,7 +100,10 @@ function chosenIndices(shape: LayerShape, sample: number | undefined, seed: numb
   return all.slice(0, sample).sort((x, y) => x - y);
 }
 
-/** Checks `problem.gradient` at θ against central differences of `problem.cost` (θ is not modified). */
+/**
+ * Checks `problem.gradient` at θ against central differences of `problem.cost` (θ is not
+ * modified). `examples` is only reported (how many examples `cost` and `gradient` use).
+ */
 export function checkGradients(problem: CheckProblem, theta: Float64Array, options: GradientCheckOptions = {}, examples = 0): GradientCheckReport {
   const epsilon = options.epsilon ?? 1e-4, tolerance = options.tolerance ?? 1e-7, seed = options.seed ?? 0;
   const total = problem.shapes.reduce((n, s) => n + s.size, 0);

@@ -46,7 +46,7 @@ export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}
   const started = now();
   const evaluator = new NetworkEvaluator(architecture, data.train.m);
   const metrics = new Metrics(architecture, data);
-  const objective = createObjective(evaluator, data.train, train.batchSize);
+  const objective = createObjective(evaluator, data.train);
   const costHistory: number[] = [];
   let lastReportAt = -Infinity;
   let lastReported = 0;
@@ -110,21 +110,16 @@ function fullCost(evaluator: NetworkEvaluator, theta: Float64Array, data: Datase
   return evaluator.cost(theta, data);
 }
 
-/** The optimiser's objective over the training set, gathering mini-batches into fixed buffers. */
-function createObjective(evaluator: NetworkEvaluator, data: Dataset, batchSize: number | 'all') {
-  const capacity = batchSize === 'all' ? 0 : Math.min(batchSize, data.m);
-  const Xb = new Float64Array(capacity * data.n);
-  const Yb = new Float64Array(capacity * data.k);
+/** The optimiser's objective over the training set; a mini-batch is a row selection (no copy). */
+function createObjective(evaluator: NetworkEvaluator, data: Dataset) {
   const state = { initialCost: NaN, firstNonFiniteLayer: undefined as number | undefined, calls: 0 };
+  const selection: { X: Float64Array; Y: Float64Array; m: number; rows: Int32Array } = { X: data.X, Y: data.Y, m: 0, rows: new Int32Array(0) };
   const evaluate: Objective = (theta, gradOut, batch) => {
     let source: Batch = data;
     if (batch) {
-      for (let b = 0; b < batch.length; b++) {
-        const i = batch[b]!;
-        Xb.set(data.X.subarray(i * data.n, (i + 1) * data.n), b * data.n);
-        Yb.set(data.Y.subarray(i * data.k, (i + 1) * data.k), b * data.k);
-      }
-      source = { X: Xb, Y: Yb, m: batch.length };
+      selection.m = batch.length;
+      selection.rows = batch;
+      source = selection;
     }
     const cost = evaluator.costAndGradient(theta, source, gradOut);
     if (state.calls++ === 0) state.initialCost = cost;

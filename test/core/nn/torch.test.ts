@@ -27,6 +27,7 @@ describe('backpropagation against PyTorch autograd (float64)', function () {
   before(function () {
     const reason = torchMissing();
     if (reason) {
+      if (process.env.CI) throw new Error(`${reason}: CI must install python3-torch (npm run test:setup)`);
       console.log(`      (skipped: ${reason})`);
       this.skip();
     }

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { run } from '../../src/cli/main';
+import { diskIo } from '../cli/disk-io';
+import { SPECS, trainedSpec } from './trained-specs';
+
+describe('nnspec export', function () {
+  this.timeout(60_000);
+
+  it('writes the ONNX model and the PyTorch script in one run', async () => {
+    const t = await trainedSpec('xor');
+    assert.equal(await run(['export', t.spec, '--weights', t.weights, '--onnx', 'both.onnx', '--pytorch', 'both.py'], t.io), 0, t.io.err());
+    assert.ok(readFileSync(path.join(t.io.cwd, 'both.onnx')).length > 0);
+    assert.match(t.io.read('both.py'), /^#!\/usr\/bin\/env python3\n/);
+    assert.match(t.io.out(), /wrote both\.onnx\nwrote both\.py\n/);
+  });
+
+  it('exits 2 on usage errors: no weights, no output, a bad precision', async () => {
+    const io = diskIo({ 'xor.nnspec': SPECS.xor });
+    assert.equal(await run(['export', 'xor.nnspec', '--onnx', 'a.onnx'], io), 2);
+    assert.equal(await run(['export', 'xor.nnspec', '--weights', 'w.json'], io), 2);
+    assert.equal(await run(['export', 'xor.nnspec', '--weights', 'w.json', '--onnx', 'a.onnx', '--precision', 'float16'], io), 2);
+    assert.equal(await run(['export', 'xor.nnspec', '--weights', 'w.json', '--pytorch', 'a.py', '--precision', 'float64'], io), 2);
+    assert.equal(await run(['export', 'xor.nnspec', '--weights', 'missing.json', '--onnx', 'a.onnx'], io), 2);
+    assert.ok(!existsSync(path.join(io.cwd, 'a.onnx')));
+  });
+
+  it('exits 1 for weights of another shape, writing nothing', async () => {
+    const t = await trainedSpec('xor');
+    const wide = SPECS.xor.replace('  - units: 2\n    activation', '  - units: 3\n    activation');
+    t.io.write('wide.nnspec', wide);
+    assert.equal(await run(['export', 'wide.nnspec', '--weights', t.weights, '--onnx', 'wide.onnx'], t.io), 1);
+    assert.match(t.io.err(), /weights-layer-shape/);
+    assert.ok(!existsSync(path.join(t.io.cwd, 'wide.onnx')));
+  });
+
+  it('warns when the weights were trained on another version of the spec', async () => {
+    const t = await trainedSpec('xor');
+    t.io.write('changed.nnspec', SPECS.xor.replace('    - [1, 1, 0]', '    - [1, 1, 0]\n    - [1, 1, 0]'));
+    assert.equal(await run(['export', 'changed.nnspec', '--weights', t.weights, '--pytorch', 'old.py'], t.io), 0, t.io.err());
+    assert.match(t.io.err(), /warning: .* trained on another version/);
+  });
+});
