@@ -47,4 +47,38 @@ describe('training the examples', () => {
     const { summary } = await runTrainJob(open('regression.nnspec'), {}, {});
     assert.ok(summary.finalCost < summary.initialCost / 10);
   });
+
+  it('circle reaches 100 % validation accuracy', async () => {
+    const { summary } = await runTrainJob(open('circle.nnspec'), {}, {});
+    assert.equal(summary.validationAccuracy, 1);
+  });
+
+  /** mean |δ^(l)| per layer l = 2 … L at the last iteration. */
+  async function deltas(name: string): Promise<number[]> {
+    let last: number[] = [];
+    await runTrainJob(open(name), {}, { onProgress: (p) => (last = p.layers.map((l) => l.meanAbsDelta)) });
+    return last;
+  }
+
+  it('vanishing: δ shrinks by orders of magnitude from the output back to the first hidden layer', async () => {
+    const d = await deltas('vanishing.nnspec');
+    assert.equal(d.length, 7);
+    for (let l = 0; l + 1 < d.length; l++) assert.ok(d[l]! < d[l + 1]!, `mean |δ| grows towards the output: ${d.join(', ')}`);
+    assert.ok(d[0]! < 1e-3 * d.at(-1)!, `δ^(2) ${d[0]} vs δ^(L) ${d.at(-1)}`);
+  });
+
+  it('vanishing-relu: the same network with relu keeps δ within one order of magnitude and learns', async () => {
+    const d = await deltas('vanishing-relu.nnspec');
+    assert.ok(Math.min(...d) > 0.1 * Math.max(...d), d.join(', '));
+    const { summary } = await runTrainJob(open('vanishing-relu.nnspec'), {}, {});
+    assert.equal(summary.trainAccuracy, 1);
+  });
+
+  it('diverging: the cost stops being a number, the run stops at once and names the layer', async () => {
+    const { summary, theta } = await runTrainJob(open('diverging.nnspec'), {}, {});
+    assert.equal(summary.reason, 'not-finite');
+    assert.ok(summary.notFinite!.iteration > 1 && summary.notFinite!.iteration < 500);
+    assert.ok(summary.notFinite!.layer === 1 || summary.notFinite!.layer === 2);
+    assert.ok(theta.every(Number.isFinite));
+  });
 });

@@ -15,6 +15,10 @@ const EXPECTED: Record<string, { warnings: string[]; data: { features?: number; 
   'regression.nnspec': { warnings: [], data: { features: 1 } },
   'digits.nnspec': { warnings: [], data: { features: 64, classes: 10 } },
   'zeros.nnspec': { warnings: ['zero-init-symmetry'], data: { features: 2, classes: 2 } },
+  'circle.nnspec': { warnings: [], data: { features: 2, classes: 2 } },
+  'vanishing.nnspec': { warnings: [], data: { features: 2, classes: 2 } },
+  'vanishing-relu.nnspec': { warnings: [], data: { features: 2, classes: 2 } },
+  'diverging.nnspec': { warnings: [], data: { features: 1 } },
 };
 
 describe('the example specs', () => {
@@ -36,7 +40,7 @@ describe('the example specs', () => {
   }
 
   it('start with a comment that says what to look at', () => {
-    for (const file of files) assert.match(readFileSync(path.join(EXAMPLES, file), 'utf8'), /^# \w+\.nnspec: .+\n/, file);
+    for (const file of files) assert.match(readFileSync(path.join(EXAMPLES, file), 'utf8'), /^# [\w-]+\.nnspec: .+\n/, file);
   });
 
   it('include the real iris data: 150 rows, 50 of each species', () => {
