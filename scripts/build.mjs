@@ -34,7 +34,9 @@ if (existsSync('webview/main.ts')) {
       platform: 'browser',
       format: 'iife',
       target: 'es2022',
-      loader: { '.css': 'css' },
+      // CSS imported by the script (ours, uPlot's) is bundled into dist/webview/main.css,
+      // which the CSP allows through style-src; fonts, if any, are copied beside it.
+      loader: { '.css': 'css', '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
     }),
   );
 }

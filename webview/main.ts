@@ -3,46 +3,166 @@
  * (typed in src/protocol/inspector-protocol.ts); nothing is interpolated into HTML: the DOM
  * is built with createElement and textContent.
  */
+import 'uplot/dist/uPlot.min.css';
 import './main.css';
-import type { InspectorMessage } from '../src/protocol/inspector-protocol';
-import { renderCheck } from './render-check';
-import { CostCurve } from './cost-curve';
-import { renderDiagram } from './render-diagram';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { InspectionSnapshot } from '../src/core/inspect/snapshot';
+import type { LayerSummary } from '../src/core/spec/model-summary';
+import type { InspectorMessage, InspectorRequest } from '../src/protocol/inspector-protocol';
+import { el, section } from './dom';
+import { readSavedState, type SavedState } from './logic/saved-state';
+import { thin, TrainingSeries } from './logic/series';
+import { ExamplePicker } from './views/example-picker';
+import { BoundaryView } from './views/boundary-view';
+import { renderCheck } from './views/check-view';
+import { CompareView } from './views/compare-view';
+import { renderConfusion } from './views/confusion-view';
+import { CostView } from './views/cost-view';
+import { DeltaView } from './views/delta-view';
+import { DiagramView } from './views/diagram-view';
+import { PerfStats } from './views/perf-stats';
+import { Tooltip } from './views/tooltip';
+import { TraceView } from './views/trace-view';
 import { vscode } from './vscode-api';
 
-const app = document.getElementById('app')!;
-const banner = el('div', 'banner');
-const title = el('h1');
-const diagram = el('section', 'diagram');
-const curveSection = el('section', 'curve');
-const checkSection = el('section', 'check');
-app.append(title, banner, diagram, curveSection, checkSection);
-const curve = new CostCurve(curveSection);
+let state: SavedState = readSavedState(vscode.getState());
+const send = (request: InspectorRequest): void => vscode.postMessage(request);
+const save = (patch: Partial<SavedState>): void => {
+  state = { ...state, ...patch };
+  vscode.setState(state);
+};
 
-window.addEventListener('message', (event: MessageEvent<InspectorMessage>) => handle(event.data));
-vscode.postMessage({ type: 'ready' });
+const app = document.getElementById('app')!;
+const title = el('h1', undefined, state.file ?? 'Network inspector');
+const banner = el('div', 'banner');
+banner.setAttribute('role', 'status');
+banner.hidden = true;
+const note = el('div', 'note');
+note.hidden = true;
+const picker = new ExamplePicker((example) => {
+  save({ example });
+  send({ type: 'select-example', example });
+});
+const header = el('header');
+header.append(title, picker.root);
+const s = {
+  diagram: section('diagram', 'Layer diagram'),
+  cost: section('cost', 'Cost J'),
+  delta: section('delta', 'δ per layer'),
+  trace: section('trace', 'Backprop trace'),
+  boundary: section('boundary', 'Decision boundary'),
+  confusion: section('confusion', 'Confusion matrix'),
+  check: section('check', 'Gradient check'),
+  compare: section('compare', 'Initialisation comparison'),
+};
+s.check.body.append(el('p', 'caption', 'Run “NN: Check gradients” to fill this table.'));
+s.compare.body.append(el('p', 'caption', 'Run “NN: Compare initialization strategies” to overlay their cost curves.'));
+const grid = el('div', 'grid');
+grid.append(...Object.values(s).map((x) => x.root));
+app.append(header, banner, note, grid);
+
+const tooltip = new Tooltip(document.body);
+const series = new TrainingSeries();
+const perf = new PerfStats(document.body);
+const diagram = new DiagramView(s.diagram.body, tooltip, (layer, unit) => {
+  trace.selectUnit(layer, unit);
+  trace.render(snapshot, activations());
+  s.trace.root.scrollIntoView({ block: 'nearest' });
+});
+const cost = new CostView(s.cost.body, series, state.log, (log) => save({ log }));
+const delta = new DeltaView(s.delta.body, series);
+const trace = new TraceView(s.trace.body);
+const boundary = new BoundaryView(s.boundary.body);
+const compare = new CompareView(s.compare.body);
+renderConfusion(s.confusion.body, undefined);
+
+let layers: readonly LayerSummary[] = [];
+let specKey: string | undefined;
+let snapshot: InspectionSnapshot | undefined;
+const resultKeys = { snapshot: undefined as string | undefined, cost: undefined as string | undefined, check: undefined as string | undefined, compare: undefined as string | undefined };
+
+const activations = (): (string | undefined)[] => layers.slice(1).map((l) => l.activation);
+
+function markStale(): void {
+  const stale = (key: string | undefined): boolean => key !== undefined && specKey !== undefined && key !== specKey;
+  for (const part of [s.diagram, s.delta, s.trace, s.boundary, s.confusion]) part.setStale(stale(resultKeys.snapshot));
+  s.cost.setStale(stale(resultKeys.cost));
+  s.check.setStale(stale(resultKeys.check));
+  s.compare.setStale(stale(resultKeys.compare));
+}
+
+function showSnapshot(next: InspectionSnapshot, key: string | undefined): void {
+  snapshot = next;
+  if (key !== undefined) resultKeys.snapshot = key;
+  diagram.applySnapshot(next);
+  delta.showTrace(next.trace);
+  trace.render(next, activations());
+  boundary.draw(next.grid, next.iteration);
+  if (next.confusion || next.source !== 'training') renderConfusion(s.confusion.body, next.confusion);
+  picker.setRange(next.trainExamples, next.trace?.example ?? state.example);
+  s.diagram.root.dataset['source'] = next.source;
+  markStale();
+}
+
+function showSpec(message: Extract<InspectorMessage, { type: 'spec' }>): void {
+  title.textContent = message.file;
+  save({ uri: message.uri, file: message.file });
+  banner.hidden = message.valid;
+  banner.textContent = message.valid ? '' : `The spec has ${message.errors} error${message.errors === 1 ? '' : 's'}; showing the last valid network.`;
+  if (!message.layers) return;
+  layers = message.layers;
+  specKey = message.specKey;
+  diagram.render(message.layers, message.total ?? 0);
+  cost.setClassification(message.task === 'classification');
+  save({ layers: message.layers, total: message.total ?? 0 });
+  markStale();
+}
 
 function handle(message: InspectorMessage): void {
   switch (message.type) {
     case 'spec':
-      title.textContent = message.file;
-      vscode.setState({ file: message.file });
-      banner.textContent = message.valid ? '' : `The spec has ${message.errors} error${message.errors === 1 ? '' : 's'}; showing the last valid network.`;
-      banner.hidden = message.valid;
-      if (message.layers) renderDiagram(diagram, message.layers, message.total ?? 0);
+      return showSpec(message);
+    case 'snapshot':
+      note.hidden = message.note === undefined;
+      note.textContent = message.note ?? '';
+      return showSnapshot(message.snapshot, message.specKey);
+    case 'snapshot-failed':
+      note.hidden = false;
+      note.textContent = message.message;
       return;
     case 'training-started':
-      curve.reset();
-      return;
+      series.clear();
+      resultKeys.cost = message.specKey;
+      perf.start();
+      cost.update('training');
+      return markStale();
     case 'progress':
-      curve.add(message.progress);
+      perf.message();
+      series.add(message.progress);
+      cost.update('training');
+      delta.update();
+      if (message.snapshot) showSnapshot(message.snapshot, undefined);
       return;
     case 'training-finished':
-      curve.finish(message.reason);
+      perf.stop();
+      series.finish(message.costHistory);
+      cost.update(message.reason);
+      delta.update();
+      save({ cost: thin(series.iterations.map((it, k) => [it, series.train[k] ?? null] as const), 500) });
       return;
     case 'gradient-check':
-      renderCheck(checkSection, message.report);
-      return;
+      resultKeys.check = message.specKey;
+      renderCheck(s.check.body, message.report, (layer) => send({ type: 'reveal-layer', layer }));
+      return markStale();
+    case 'init-comparison': {
+      resultKeys.compare = message.specKey;
+      compare.show(message.runs);
+      const zeros = message.runs.find((r) => r.symmetry.length > 0);
+      if (zeros) diagram.highlightSymmetry(zeros.symmetry);
+      return markStale();
+    }
     default: {
       const never: never = message;
       return never;
@@ -50,8 +170,24 @@ function handle(message: InspectorMessage): void {
   }
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  return node;
+/** Restores what the last session showed, until the host sends fresh data. */
+function restore(): void {
+  if (state.layers) {
+    layers = state.layers;
+    diagram.render(state.layers, state.total ?? 0);
+  }
+  if (state.cost) {
+    series.finish(state.cost.map(([, j]) => j ?? NaN));
+    cost.update('restored');
+  }
 }
+
+// The canvas takes concrete colours: re-draw it when the theme changes (charts rebuild themselves).
+new MutationObserver(() => {
+  if (snapshot) boundary.draw(snapshot.grid, snapshot.iteration);
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+restore();
+window.addEventListener('message', (event: MessageEvent<InspectorMessage>) => handle(event.data));
+send({ type: 'ready' });
+if (state.example > 0) send({ type: 'select-example', example: state.example });

@@ -4,6 +4,7 @@ import { InspectorPanel } from '../inspector/inspector-panel';
 import { checkGradientsCommand } from './check-gradients';
 import { compareInitCommand } from './compare-init';
 import { newSpecCommand } from './new-spec';
+import { openExampleCommand } from './open-example';
 import { setInitCommand } from './set-init';
 import { specDocument } from './spec-document';
 import { stopTrainingCommand, trainCommand } from './train';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'nnspec.setInitStrategy': setInitCommand,
   'nnspec.compareInit': compareInitCommand,
   'nnspec.newSpec': newSpecCommand,
+  'nnspec.openExample': openExampleCommand,
   /** Returns the panel's description (its HTML and resource roots), for tests of its security. */
   'nnspec.openInspector': (ctx) => async (uri?: unknown) => {
     const document = await specDocument(ctx, uri, 'inspect it');

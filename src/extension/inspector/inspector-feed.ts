@@ -22,6 +22,8 @@ export class InspectorFeed implements vscode.Disposable {
   private snapshotKey: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private training = false;
+  /** The latest results, sent again when the webview reloads (it is not retained when hidden). */
+  private results = new Map<'check' | 'compare' | 'trained', InspectorMessage>();
   example = 0;
 
   constructor(
@@ -49,6 +51,12 @@ export class InspectorFeed implements vscode.Disposable {
     const uri = this.followed();
     const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (document) this.postSpec(document);
+    for (const message of this.results.values()) this.post(message);
+  }
+
+  /** Following another spec: the results of the last one no longer apply. */
+  forgetResults(): void {
+    this.results.clear();
   }
 
   selectExample(example: number): void {
@@ -102,7 +110,7 @@ export class InspectorFeed implements vscode.Disposable {
     switch (event.type) {
       case 'trained':
         this.training = false;
-        this.post({ type: 'training-finished', reason: event.summary.reason, finalCost: event.summary.finalCost, costHistory: event.summary.costHistory });
+        this.keep('trained', { type: 'training-finished', reason: event.summary.reason, finalCost: event.summary.finalCost, costHistory: event.summary.costHistory });
         if (event.inspection) {
           this.snapshotKey = specKey;
           this.post({ type: 'snapshot', specKey, snapshot: event.inspection });
@@ -111,10 +119,10 @@ export class InspectorFeed implements vscode.Disposable {
         }
         return;
       case 'checked':
-        this.post({ type: 'gradient-check', specKey, report: event.report });
+        this.keep('check', { type: 'gradient-check', specKey, report: event.report });
         return;
       case 'compared':
-        this.post({ type: 'init-comparison', specKey, runs: event.runs });
+        this.keep('compare', { type: 'init-comparison', specKey, runs: event.runs });
         return;
       case 'inspected':
         return;
@@ -126,6 +134,11 @@ export class InspectorFeed implements vscode.Disposable {
         return never;
       }
     }
+  }
+
+  private keep(kind: 'check' | 'compare' | 'trained', message: InspectorMessage): void {
+    this.results.set(kind, message);
+    this.post(message);
   }
 
   dispose(): void {

@@ -14,7 +14,7 @@ export function createNonce(): string {
 export function inspectorHtml(webview: vscode.Webview, scriptUri: vscode.Uri, styleUri: vscode.Uri, nonce: string): string {
   const csp = [
     "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
+    `img-src ${webview.cspSource}`,
     `style-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,

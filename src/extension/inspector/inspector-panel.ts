@@ -13,6 +13,8 @@ export const INSPECTOR_VIEW_TYPE = 'nnspec.inspector';
 export interface InspectorDescription {
   readonly viewType: string;
   readonly html: string;
+  /** The webview's own resource origin(s), the only sources the CSP names besides the nonce. */
+  readonly cspSource: string;
   readonly enableScripts: boolean;
   readonly localResourceRoots: readonly string[];
   readonly followed?: string;
@@ -63,7 +65,7 @@ export class InspectorPanel implements vscode.Disposable {
     panel.webview.html = inspectorHtml(panel.webview, panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'main.js')), panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'main.css')), createNonce());
     this.feed = new InspectorFeed(ctx, () => this.uri, (message) => this.post(message));
     ctx.jobs.snapshotExample = (target) => (this.isFollowed(target) ? this.feed.example : undefined);
-    if (uri) this.panel.title = `Inspector: ${path.basename(uri.fsPath)}`;
+    if (uri) this.panel.title = panelTitle(uri);
     this.disposables.push(
       this.feed,
       panel.onDidDispose(() => this.dispose()),
@@ -86,6 +88,7 @@ export class InspectorPanel implements vscode.Disposable {
     return {
       viewType: this.panel.viewType,
       html: this.panel.webview.html,
+      cspSource: this.panel.webview.cspSource,
       enableScripts: options.enableScripts === true,
       localResourceRoots: (options.localResourceRoots ?? []).map((u) => u.toString()),
       ...(this.uri ? { followed: this.uri.toString() } : {}),
@@ -95,8 +98,9 @@ export class InspectorPanel implements vscode.Disposable {
   private follow(uri: vscode.Uri): void {
     if (this.isFollowed(uri)) return;
     this.uri = uri;
-    this.panel.title = `Inspector: ${path.basename(uri.fsPath)}`;
+    this.panel.title = panelTitle(uri);
     this.feed.example = 0;
+    this.feed.forgetResults();
     this.feed.refresh();
   }
 
@@ -150,6 +154,11 @@ export class InspectorPanel implements vscode.Disposable {
     this.disposables.length = 0;
     this.panel.dispose();
   }
+}
+
+/** "Inspector: xor", without the extension, so the tab is not mistaken for the spec's own. */
+function panelTitle(uri: vscode.Uri): string {
+  return `Inspector: ${path.basename(uri.fsPath).replace(/\.nnspec$/i, '')}`;
 }
 
 function parseUri(text: string): vscode.Uri | undefined {

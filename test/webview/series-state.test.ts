@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import type { TrainingProgress } from '../../src/core/train/progress';
+import { readSavedState } from '../../webview/logic/saved-state';
+import { forLogScale, thin, TrainingSeries } from '../../webview/logic/series';
+
+function progress(iteration: number, cost: number, extra: Partial<TrainingProgress> = {}): TrainingProgress {
+  return { iteration, maxIterations: 10, cost, layers: [{ gradientNorm: cost * 2, meanAbsDelta: cost / 2 }], elapsedMs: iteration, ...extra };
+}
+
+describe('webview/logic/series', () => {
+  it('gathers aligned columns from progress events, gaps as null', () => {
+    const s = new TrainingSeries();
+    s.add(progress(1, 0.7, { validationCost: 0.8 }));
+    s.add(progress(3, 0.5));
+    assert.deepEqual(s.iterations, [1, 3]);
+    assert.deepEqual(s.train, [0.7, 0.5]);
+    assert.deepEqual(s.validation, [0.8, null]);
+    assert.deepEqual(s.gradientNorm, [[1.4, 1]]);
+    assert.deepEqual(s.ends(), { first: 0.7, last: 0.5 });
+  });
+
+  it('starts over when the iterations restart (a new run)', () => {
+    const s = new TrainingSeries();
+    s.add(progress(5, 0.3));
+    s.add(progress(1, 0.9));
+    assert.deepEqual(s.iterations, [1]);
+  });
+
+  it('replaces the sampled training curve by the full history at the end, keeping sampled columns aligned', () => {
+    const s = new TrainingSeries();
+    s.add(progress(2, 0.5, { validationCost: 0.6 }));
+    s.finish([1, 0.8, 0.5, 0.4]);
+    assert.deepEqual(s.iterations, [0, 1, 2, 3]);
+    assert.deepEqual(s.train, [1, 0.8, 0.5, 0.4]);
+    assert.deepEqual(s.validation, [null, null, 0.6, null]);
+    assert.deepEqual(s.meanAbsDelta[0], [null, null, 0.25, null]);
+  });
+
+  it('keeps log axes free of non-positive values and thins long histories keeping the last point', () => {
+    assert.deepEqual(forLogScale([1, 0, -1, null, 2]), [1, null, null, null, 2]);
+    const long = Array.from({ length: 1000 }, (_, k) => k);
+    const short = thin(long, 10);
+    assert.equal(short.length, 10);
+    assert.equal(short.at(-1), 999);
+  });
+});
+
+describe('webview/logic/saved-state', () => {
+  it('reads a good state back and drops what it cannot trust', () => {
+    const state = readSavedState({ uri: 'file:///a.nnspec', example: 3, log: true, layers: [{ layer: 1, units: 2 }], total: 9, cost: [[0, 1], [1, null]] });
+    assert.equal(state.example, 3);
+    assert.equal(state.log, true);
+    assert.equal(state.layers?.length, 1);
+    assert.deepEqual(readSavedState(null), { example: 0, log: false });
+    const bad = readSavedState({ example: -1, layers: [{ layer: 'x' }], cost: 'no', uri: 7 });
+    assert.deepEqual(bad, { example: 0, log: false });
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * What the webview keeps across reloads and hiding (vscode.setState): the spec it follows,
+ * the chosen example, the log toggle, the last valid network and a thinned cost history.
+ * Read back defensively: a state from an older version must not break the panel.
+ */
+import type { LayerSummary } from '../../src/core/spec/model-summary';
+
+export interface SavedState {
+  readonly uri?: string;
+  readonly file?: string;
+  /** 0-based training example. */
+  readonly example: number;
+  readonly log: boolean;
+  readonly layers?: readonly LayerSummary[];
+  readonly total?: number;
+  /** [iteration, J] pairs of the last run. */
+  readonly cost?: readonly (readonly [number, number | null])[];
+}
+
+export const EMPTY_STATE: SavedState = { example: 0, log: false };
+
+export function readSavedState(value: unknown): SavedState {
+  if (typeof value !== 'object' || value === null) return EMPTY_STATE;
+  const v = value as Record<string, unknown>;
+  const layers = Array.isArray(v['layers']) && v['layers'].every(isLayer) ? (v['layers'] as LayerSummary[]) : undefined;
+  const cost = Array.isArray(v['cost']) && v['cost'].every((p) => Array.isArray(p) && typeof p[0] === 'number' && (typeof p[1] === 'number' || p[1] === null)) ? (v['cost'] as [number, number | null][]) : undefined;
+  return {
+    ...(typeof v['uri'] === 'string' ? { uri: v['uri'] } : {}),
+    ...(typeof v['file'] === 'string' ? { file: v['file'] } : {}),
+    example: Number.isInteger(v['example']) && (v['example'] as number) >= 0 ? (v['example'] as number) : 0,
+    log: v['log'] === true,
+    ...(layers ? { layers, total: typeof v['total'] === 'number' ? v['total'] : 0 } : {}),
+    ...(cost ? { cost } : {}),
+  };
+}
+
+function isLayer(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const l = value as Record<string, unknown>;
+  return Number.isInteger(l['layer']) && Number.isInteger(l['units']) && (l['units'] as number) > 0;
+}

@@ -1,0 +1,73 @@
+import type { TraceData } from '../../src/core/inspect/snapshot';
+import { el, svg } from '../dom';
+import { formatNumber, sup } from '../logic/format';
+import { forLogScale, type TrainingSeries } from '../logic/series';
+import { LiveChart, type ChartSpec, type SeriesSpec } from './live-chart';
+
+const PALETTE = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'];
+/** Units of a layer drawn in its δ strip (the rest are summarised). */
+const STRIP_UNITS = 64;
+
+/**
+ * δ per layer: for the chosen example, a heat strip of δ^(l) per layer (red negative, blue
+ * positive, labelled on hover); over the iterations, mean |δ^(l)| and ‖D^(l)‖ per layer on a
+ * log scale, where vanishing and exploding gradients show.
+ */
+export class DeltaView {
+  private readonly strips = el('div', 'strips');
+  private readonly chart: LiveChart;
+  private layerCount = 0;
+
+  constructor(
+    host: HTMLElement,
+    private readonly series: TrainingSeries,
+  ) {
+    host.append(this.strips, el('p', 'caption', 'mean |δ⁽ˡ⁾| (solid) and ‖D⁽ˡ⁾‖ (dashed) per iteration, log scale'));
+    this.chart = new LiveChart(host, this.spec(0));
+  }
+
+  showTrace(trace: TraceData | undefined): void {
+    if (!trace) {
+      this.strips.replaceChildren(el('p', 'caption', 'No δ values yet.'));
+      return;
+    }
+    const rows = trace.delta.slice(1).map((delta, k) => this.strip(k + 2, delta));
+    this.strips.replaceChildren(...rows);
+  }
+
+  update(): void {
+    const s = this.series;
+    const layers = s.gradientNorm.length;
+    if (layers !== this.layerCount) {
+      this.layerCount = layers;
+      this.chart.reconfigure(this.spec(layers));
+    }
+    this.chart.setData([s.iterations, ...s.meanAbsDelta.map(forLogScale), ...s.gradientNorm.map(forLogScale)] as never);
+  }
+
+  private strip(layer: number, delta: readonly number[]): HTMLElement {
+    const row = el('div', 'strip');
+    const label = el('span', 'strip-label', `δ${sup(layer)}`);
+    const shown = delta.slice(0, STRIP_UNITS);
+    const max = Math.max(1e-300, ...shown.map(Math.abs));
+    const cell = 10;
+    const box = svg('svg', { width: shown.length * cell, height: 14, role: 'img', 'aria-label': `δ of layer ${layer}: ${shown.map((v) => formatNumber(v)).join(', ')}` });
+    shown.forEach((v, k) => {
+      const rect = svg('rect', { x: k * cell, y: 0, width: cell - 1, height: 14, class: v >= 0 ? 'delta-pos' : 'delta-neg', 'fill-opacity': (0.15 + 0.85 * Math.abs(v) / max).toFixed(3) });
+      const title = svg('title');
+      title.textContent = `δ${sup(layer)}_${k + 1} = ${formatNumber(v)}`;
+      rect.append(title);
+      box.append(rect);
+    });
+    const values = el('span', 'strip-values', shown.length <= 6 ? shown.map((v) => formatNumber(v)).join('  ') : `max |δ| ${formatNumber(max)}${delta.length > STRIP_UNITS ? ` · first ${STRIP_UNITS} of ${delta.length}` : ''}`);
+    row.append(label, box, values);
+    return row;
+  }
+
+  private spec(layers: number): ChartSpec {
+    const series: SeriesSpec[] = [];
+    for (let l = 0; l < layers; l++) series.push({ label: `mean |δ${sup(l + 2)}|`, color: PALETTE[l % PALETTE.length]!, scale: 'g' });
+    for (let l = 0; l < layers; l++) series.push({ label: `‖D${sup(l + 1)}‖`, color: PALETTE[l % PALETTE.length]!, scale: 'g', dash: [5, 4] });
+    return { title: 'Gradients', xLabel: 'iteration', series, scales: { g: { log: true, label: 'log scale' } }, height: 200 };
+  }
+}
