@@ -60,7 +60,10 @@ if [ "$(cat "$CS/.installed" 2>/dev/null || true)" != "$want" ] || [ ! -f "$CS/n
   else
     verb=install
   fi
-  (cd "$CS" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+  # Under `npm test` the outer npm (the system Node) exports npm_* variables, among them a
+  # user agent naming its Node version, which code-server's postinstall reads: drop them all.
+  (cd "$CS" && for v in $(compgen -e | grep -i '^npm_'); do unset "$v"; done \
+     && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
      npm "$verb" --no-audit --no-fund --loglevel=error)
   echo "$want" > "$CS/.installed"
 fi
