@@ -10,7 +10,9 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { InspectionSnapshot } from '../src/core/inspect/snapshot';
 import type { LayerSummary } from '../src/core/spec/model-summary';
+import type { GradientCheckReport } from '../src/core/nn/gradient-check';
 import type { InspectorMessage, InspectorRequest } from '../src/protocol/inspector-protocol';
+import type { InitComparisonRun } from '../src/protocol/worker-protocol';
 import { el, section } from './dom';
 import { readSavedState, type SavedState } from './logic/saved-state';
 import { thin, TrainingSeries } from './logic/series';
@@ -154,13 +156,13 @@ function handle(message: InspectorMessage): void {
       return;
     case 'gradient-check':
       resultKeys.check = message.specKey;
-      renderCheck(s.check.body, message.report, (layer) => send({ type: 'reveal-layer', layer }));
+      showCheck(message.report);
+      save({ check: message.report });
       return markStale();
     case 'init-comparison': {
       resultKeys.compare = message.specKey;
-      compare.show(message.runs);
-      const zeros = message.runs.find((r) => r.symmetry.length > 0);
-      if (zeros) diagram.highlightSymmetry(zeros.symmetry);
+      showComparison(message.runs);
+      save({ comparison: message.runs });
       return markStale();
     }
     default: {
@@ -170,14 +172,26 @@ function handle(message: InspectorMessage): void {
   }
 }
 
+function showCheck(report: GradientCheckReport): void {
+  renderCheck(s.check.body, report, (layer) => send({ type: 'reveal-layer', layer }));
+}
+
+function showComparison(runs: readonly InitComparisonRun[]): void {
+  compare.show(runs);
+  const zeros = runs.find((r) => r.symmetry.length > 0);
+  if (zeros) diagram.highlightSymmetry(zeros.symmetry);
+}
+
 /** Restores what the last session showed, until the host sends fresh data. */
 function restore(): void {
   if (state.layers) {
     layers = state.layers;
     diagram.render(state.layers, state.total ?? 0);
   }
+  if (state.check) showCheck(state.check);
+  if (state.comparison) showComparison(state.comparison);
   if (state.cost) {
-    series.finish(state.cost.map(([, j]) => j ?? NaN));
+    series.restore(state.cost);
     cost.update('restored');
   }
 }

@@ -20,6 +20,10 @@ export function describeTraining(opened: OpenedSpec, result: TrainJobResult, wei
   for (const s of result.symmetry) {
     lines.push(`  symmetry: layer ${s.layer} has identical units ${s.groups.map((g) => `{${g.join(', ')}}`).join(' ')}; they compute the same thing — use a random init`);
   }
+  for (const h of result.health) {
+    if (h.dead.length > 0) lines.push(`  layer ${h.layer}: ${h.dead.length} of ${h.units} relu units are dead (output 0 on every example): ${h.dead.join(', ')}`);
+    if (h.saturated.length > 0) lines.push(`  layer ${h.layer}: ${h.saturated.length} of ${h.units} units are saturated (g'(z) < 0.01 on ≥ 95 % of the examples): ${h.saturated.join(', ')}`);
+  }
   if (result.weights && 'path' in result.weights) lines.push(`  weights: ${weightsShown}${result.partial ? ' (partial: the run did not finish)' : ''}`);
   return `${lines.join('\n')}\n`;
 }
@@ -34,6 +38,7 @@ export function trainingJson(file: string, opened: OpenedSpec, result: TrainJobR
     partial: result.partial,
     weights: result.weights && 'path' in result.weights ? weightsShown : null,
     symmetry: result.symmetry,
+    health: result.health,
     costHistory,
   };
 }

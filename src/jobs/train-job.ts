@@ -2,11 +2,13 @@
  * A training run from an opened spec to a weights file: train, then save the weights
  * atomically beside the spec (marked partial when the run was cancelled or diverged).
  */
+import { NetworkEvaluator } from '../core/nn/evaluator';
 import { findSymmetricUnits, type SymmetricLayer } from '../core/nn/symmetry';
 import type { InitStrategyName } from '../core/spec/schema';
 import { initialTheta } from '../core/train/architecture-of';
 import type { TrainingSummary } from '../core/train/progress';
 import { trainNetwork, type TrainingHooks } from '../core/train/trainer';
+import { unitHealth, type LayerHealth } from '../core/train/unit-health';
 import { specHash } from '../core/weights/spec-hash';
 import { writeWeightsFile } from '../data/weights-file';
 import type { JobFailure } from './job-failure';
@@ -29,6 +31,8 @@ export interface TrainJobResult {
   readonly partial: boolean;
   /** Hidden units that stayed interchangeable (after zero initialisation, all of a layer's). */
   readonly symmetry: readonly SymmetricLayer[];
+  /** Hidden layers with dead (relu) or saturated (sigmoid, tanh) units after the run. */
+  readonly health: readonly LayerHealth[];
   /** Where the weights were written, or why they could not be. */
   readonly weights?: { readonly path: string } | { readonly failure: JobFailure };
 }
@@ -40,7 +44,8 @@ export async function runTrainJob(opened: OpenedSpec, options: TrainJobOptions, 
   const { theta, summary } = trainNetwork({ architecture, data, theta0, train }, hooks);
   const partial = summary.reason === 'cancelled' || summary.reason === 'not-finite';
   const symmetry = findSymmetricUnits(theta, architecture.sizes, 1e-9);
-  if (options.weightsPath === undefined) return { summary, theta, partial, symmetry };
+  const health = unitHealth(new NetworkEvaluator(architecture), theta, data.train);
+  if (options.weightsPath === undefined) return { summary, theta, partial, symmetry, health };
   const written = await writeWeightsFile(options.weightsPath, {
     specHash: specHash(spec),
     layerSizes: architecture.sizes,
@@ -60,5 +65,5 @@ export async function runTrainJob(opened: OpenedSpec, options: TrainJobOptions, 
     },
   });
   const weights = written.ok ? { path: options.weightsPath } : { failure: { code: written.error.code, message: written.error.message } };
-  return { summary, theta, partial, symmetry, weights };
+  return { summary, theta, partial, symmetry, health, weights };
 }

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../core/diagnostic';
 import type { InspectionSnapshot } from '../core/inspect/snapshot';
 import type { GradientCheckReport } from '../core/nn/gradient-check';
 import type { SymmetricLayer } from '../core/nn/symmetry';
+import type { LayerHealth } from '../core/train/unit-health';
 import type { InitStrategyName } from '../core/spec/schema';
 import type { TrainingProgress, TrainingSummary } from '../core/train/progress';
 import type { JobPolicy } from '../jobs/open-spec';
@@ -57,6 +58,8 @@ export type WorkerEvent =
       readonly summary: TrainingSummary;
       readonly partial: boolean;
       readonly symmetry: readonly SymmetricLayer[];
+      /** Hidden layers whose units are dead or saturated after the run. */
+      readonly health: readonly LayerHealth[];
       readonly weightsPath?: string;
       /** Why the weights could not be written, when they could not. */
       readonly weightsError?: string;

@@ -42,6 +42,7 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
         summary: result.summary,
         partial: result.partial,
         symmetry: result.symmetry,
+        health: result.health,
         ...(result.weights && 'path' in result.weights ? { weightsPath: result.weights.path } : {}),
         ...(result.weights && 'failure' in result.weights ? { weightsError: result.weights.failure.message } : {}),
         ...(snapshots ? { inspection: snapshots.final(result.theta, result.summary.iterations) } : {}),

@@ -56,3 +56,13 @@ describe('webview/logic/saved-state', () => {
     assert.deepEqual(bad, { example: 0, log: false });
   });
 });
+
+describe('webview/logic/series: restore', () => {
+  it('restores a saved (iteration, J) history with its iterations', () => {
+    const s = new TrainingSeries();
+    s.restore([[0, 1], [10, 0.5], [20, null]]);
+    assert.deepEqual(s.iterations, [0, 10, 20]);
+    assert.deepEqual(s.ends(), { first: 1, last: 0.5 });
+    assert.equal(s.validation.length, 3);
+  });
+});

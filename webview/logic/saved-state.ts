@@ -3,7 +3,9 @@
  * the chosen example, the log toggle, the last valid network and a thinned cost history.
  * Read back defensively: a state from an older version must not break the panel.
  */
+import type { GradientCheckReport } from '../../src/core/nn/gradient-check';
 import type { LayerSummary } from '../../src/core/spec/model-summary';
+import type { InitComparisonRun } from '../../src/protocol/worker-protocol';
 
 export interface SavedState {
   readonly uri?: string;
@@ -15,6 +17,9 @@ export interface SavedState {
   readonly total?: number;
   /** [iteration, J] pairs of the last run. */
   readonly cost?: readonly (readonly [number, number | null])[];
+  /** The last gradient check and initialisation comparison, shown again after a reload. */
+  readonly check?: GradientCheckReport;
+  readonly comparison?: readonly InitComparisonRun[];
 }
 
 export const EMPTY_STATE: SavedState = { example: 0, log: false };
@@ -31,7 +36,21 @@ export function readSavedState(value: unknown): SavedState {
     log: v['log'] === true,
     ...(layers ? { layers, total: typeof v['total'] === 'number' ? v['total'] : 0 } : {}),
     ...(cost ? { cost } : {}),
+    ...(isCheck(v['check']) ? { check: v['check'] } : {}),
+    ...(Array.isArray(v['comparison']) && v['comparison'].every(isRun) ? { comparison: v['comparison'] as InitComparisonRun[] } : {}),
   };
+}
+
+function isCheck(value: unknown): value is GradientCheckReport {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return Array.isArray(r['layers']) && r['layers'].every((l) => typeof l === 'object' && l !== null && Number.isInteger((l as Record<string, unknown>)['layer']) && typeof (l as Record<string, unknown>)['relativeDifference'] === 'number');
+}
+
+function isRun(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return typeof r['strategy'] === 'string' && Array.isArray(r['costHistory']) && Array.isArray(r['symmetry']) && typeof r['finalCost'] === 'number';
 }
 
 function isLayer(value: unknown): boolean {

@@ -68,6 +68,16 @@ export class TrainingSeries {
     this.meanAbsDelta = old.d.map((c) => costHistory.map((_, it) => at(c, it)));
   }
 
+  /** A saved (iteration, J) history, e.g. after a reload: the training curve only. */
+  restore(pairs: readonly (readonly [number, number | null])[]): void {
+    this.clear();
+    for (const [iteration, cost] of pairs) {
+      this.iterations.push(iteration);
+      this.train.push(cost);
+      for (const c of [this.validation, this.trainAccuracy, this.validationAccuracy]) c.push(null);
+    }
+  }
+
   /** The first and last finite training cost (for the caption, and for tests). */
   ends(): { first?: number; last?: number } {
     const finiteCosts = this.train.filter((v): v is number => v !== null);

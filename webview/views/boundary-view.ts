@@ -13,6 +13,7 @@ const SIZE = 320;
  */
 export class BoundaryView {
   private readonly canvas = el('canvas', 'boundary');
+  private readonly cells = document.createElement('canvas');
   private readonly caption = el('p', 'caption', 'Shown for two input features (classification) or one input (regression).');
 
   constructor(host: HTMLElement) {
@@ -47,16 +48,26 @@ export class BoundaryView {
   }
 
   private plane(ctx: CanvasRenderingContext2D, g: PlaneGrid, bg: Rgb, colors: Rgb[], fg: string): void {
-    const cw = SIZE / g.nx, ch = SIZE / g.ny;
+    // One pixel per cell on a small canvas, scaled up smoothly: the boundary reads as a curve, not stairs.
+    if (this.cells.width !== g.nx || this.cells.height !== g.ny) {
+      this.cells.width = g.nx;
+      this.cells.height = g.ny;
+    }
+    const small = this.cells.getContext('2d');
+    if (!small) return;
+    const image = small.createImageData(g.nx, g.ny);
     for (let r = 0; r < g.ny; r++) {
       for (let c = 0; c < g.nx; c++) {
         const p = r * g.nx + c;
         const rgb = cellColor(bg, colors[g.cls[p]! % colors.length]!, g.confidence[p]!, g.classes);
-        ctx.fillStyle = `rgb(${rgb.join(',')})`;
-        // Row 0 is y0, drawn at the bottom; cells overlap by a pixel so no seams show.
-        ctx.fillRect(c * cw, SIZE - (r + 1) * ch, cw + 1, ch + 1);
+        // Row 0 is y0, at the bottom of the picture.
+        const o = ((g.ny - 1 - r) * g.nx + c) * 4;
+        image.data.set([rgb[0], rgb[1], rgb[2], 255], o);
       }
     }
+    small.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(this.cells, 0, 0, SIZE, SIZE);
     for (const point of g.points) {
       const x = toPixel(point.x, g.x0, g.x1, SIZE), y = toPixel(point.y, g.y0, g.y1, SIZE, true);
       this.dot(ctx, x, y, colors[point.label % colors.length]!, fg, point.split === 'validation');

@@ -74,7 +74,8 @@ export class DiagramView {
       const style = edgeStyle(value, max);
       const line = this.edgeNodes[k]!;
       line.setAttribute('class', `edge ${theta ? style.sign : fits ? 'summary' : 'unknown'}`);
-      line.setAttribute('stroke-width', style.width.toFixed(2));
+      // Without θ, all edges of a layer share its mean |Θ|: keep them hairlines, a layer's weight shown by relative thickness.
+      line.setAttribute('stroke-width', (theta ? style.width : 0.3 + style.width / 4).toFixed(2));
     });
     this.root.dataset['weights'] = theta ? 'theta' : fits ? 'summary' : 'none';
     this.highlightSymmetry(fits ? (snapshot.symmetry ?? []) : []);

@@ -41,7 +41,7 @@ export class TraceView {
       }
       const row = table.insertRow();
       row.insertCell().textContent = line.formula;
-      row.insertCell().textContent = formatVector(line.values);
+      row.insertCell().textContent = formatVector(line.values, 4);
     }
     this.lines.replaceChildren(table);
     this.renderUnit(snapshot, activations);

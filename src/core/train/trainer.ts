@@ -23,8 +23,11 @@ export interface TrainingProblem {
 }
 
 export interface TrainingHooks {
-  /** Called after iterations, at most once per `progressIntervalMs`, and always after the last. */
-  readonly onProgress?: (progress: TrainingProgress) => void;
+  /**
+   * Called after iterations, at most once per `progressIntervalMs`, and always after the last,
+   * with the parameters reached: the optimiser's live buffer, to read at once and never keep.
+   */
+  readonly onProgress?: (progress: TrainingProgress, theta: Float64Array) => void;
   /** Minimum milliseconds between two progress reports (default 0: every iteration). */
   readonly progressIntervalMs?: number;
   /** AbortSignal-compatible: training stops within one iteration once it is set. */
@@ -54,14 +57,17 @@ export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}
   const report = (iteration: number, cost: number, theta: Float64Array): void => {
     lastReportAt = now();
     lastReported = iteration;
-    hooks.onProgress?.({
-      iteration,
-      maxIterations: train.iterations,
-      cost,
-      ...metrics.measure(theta),
-      layers: layerProgress(evaluator),
-      elapsedMs: lastReportAt - started,
-    });
+    hooks.onProgress?.(
+      {
+        iteration,
+        maxIterations: train.iterations,
+        cost,
+        ...metrics.measure(theta),
+        layers: layerProgress(evaluator),
+        elapsedMs: lastReportAt - started,
+      },
+      theta,
+    );
   };
 
   const result = optimizers[train.optimizer](objective.evaluate, problem.theta0, {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FinalWorkerEvent } from '../../protocol/worker-protocol';
 import type { Ctx } from '../ctx';
+import { InspectorPanel } from '../inspector/inspector-panel';
 import { requireTrust, validSpecDocument } from './spec-document';
 
 /** Iterations of each comparison run: short, so the comparison answers quickly. */
@@ -15,6 +16,8 @@ export function compareInitCommand(ctx: Ctx) {
     if (!document) return undefined;
     const spec = ctx.diagnostics.validationOf(document).spec;
     const iterations = Math.min(COMPARE_ITERATIONS, spec?.train.iterations ?? COMPARE_ITERATIONS);
+    // The inspector overlays the strategies' cost curves: have it open beside the spec to receive them.
+    InspectorPanel.createOrShow(ctx, document.uri);
     const final = await ctx.jobs.compareInit(document, iterations);
     const name = path.basename(document.uri.fsPath);
     if (final.type === 'compared') {

@@ -44,7 +44,7 @@ function report(ctx: Ctx, document: vscode.TextDocument, name: string, final: Fi
   }
   if (final.type !== 'trained') return;
   const s = final.summary;
-  ctx.runDiagnostics.report(document, s, final.symmetry);
+  ctx.runDiagnostics.report(document, s, final.symmetry, final.health);
   const accuracy = s.trainAccuracy !== undefined ? `, accuracy ${(100 * s.trainAccuracy).toFixed(1)} %` : '';
   const line = `${name}: J ${s.initialCost.toPrecision(4)} → ${s.finalCost.toPrecision(4)} in ${s.iterations} iterations (${s.reason})${accuracy}`;
   ctx.output.info(line);

@@ -135,9 +135,11 @@ export class InspectorPanel implements vscode.Disposable {
     const document = await vscode.workspace.openTextDocument(this.uri);
     const range = outlineSpec(document.getText()).layers[layer - 1];
     if (!range) return;
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
     const target = toRange(document, range);
-    editor.selection = new vscode.Selection(target.start, target.end);
+    // Selected from the end back to the start, so the cursor sits on the layer's first line.
+    editor.selection = new vscode.Selection(target.end, target.start);
     editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 

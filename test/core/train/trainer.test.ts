@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { prepareData, tableFromRows } from '../../../src/core/data';
+import { NetworkEvaluator } from '../../../src/core/nn/evaluator';
 import { findSymmetricUnits } from '../../../src/core/nn/symmetry';
 import { specSchema, type Spec, type SpecInput } from '../../../src/core/spec/schema';
 import { architectureOf, initialTheta } from '../../../src/core/train/architecture-of';
@@ -104,5 +105,17 @@ describe('trainNetwork', () => {
     const { summary } = trainNetwork(problem);
     assert.ok(summary.validationCost !== undefined && Number.isFinite(summary.validationCost));
     assert.equal(summary.validationAccuracy, 1);
+  });
+});
+
+describe('trainNetwork progress', () => {
+  it('hands each report the parameters reached, which give the reported cost', () => {
+    const { problem } = problemFor(xor({ train: { optimizer: 'gd', iterations: 5, learningRate: 1 } }));
+    const seen: { cost: number; theta: Float64Array }[] = [];
+    trainNetwork(problem, { onProgress: (p, theta) => seen.push({ cost: p.cost, theta: Float64Array.from(theta) }) });
+    assert.equal(seen.length, 5);
+    const evaluator = new NetworkEvaluator(problem.architecture, 4);
+    for (const { cost, theta } of seen) assert.ok(Math.abs(evaluator.cost(theta, problem.data.train) - cost) < 1e-12);
+    assert.notDeepEqual(seen[0]!.theta, seen[4]!.theta);
   });
 });

@@ -81,6 +81,20 @@ describe('nnspec jobs', () => {
     assert.equal(document.lineAt(symmetric.range.start.line).text.trim(), 'strategy: zeros');
   });
 
+  it('saturated hidden units are reported on their layer after training', async () => {
+    const spec = XOR_SPEC.replace('  - units: 2\n    activation: sigmoid', '  - units: 4\n    activation: sigmoid')
+      .replace('epsilon: 0.12\n  seed: 4', 'epsilon: 40\n  seed: 2').replace('optimizer: lbfgs\n  iterations: 400', 'optimizer: gd\n  iterations: 1\n  learningRate: 0.001');
+    const uri = writeSpec('saturated.nnspec', spec);
+    await vscode.window.showTextDocument(uri);
+    const final = await vscode.commands.executeCommand<FinalWorkerEvent>('nnspec.train', uri);
+    assert.ok(final?.type === 'trained' && final.health.length === 1, JSON.stringify(final));
+    const saturated = (await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'saturated-units'))).find((d) => codeOf(d) === 'saturated-units')!;
+    const document = await vscode.workspace.openTextDocument(uri);
+    // Layer 2 is the second entry of `layers` (line 3, 0-based).
+    assert.equal(saturated.range.start.line, 3, document.lineAt(saturated.range.start.line).text);
+    assert.equal(saturated.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
   it('a diverging run is stopped at once and the diagnostic sits on learningRate', async () => {
     const spec = XOR_SPEC.replace('name: xor', 'name: xor\ntask: regression')
       .replace('activation: sigmoid\n  - units: 1\n    activation: sigmoid', 'activation: relu\n  - units: 1\n    activation: linear')

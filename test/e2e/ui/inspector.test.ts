@@ -21,7 +21,7 @@ init:
   seed: 7
 train:
   optimizer: adam
-  iterations: 300
+  iterations: 2000
   learningRate: 0.02
   batchSize: 32
 data:
@@ -48,8 +48,35 @@ async function pickTheme(wb: Workbench, label: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
+/** A benchmark figure: printed, and appended to NNSPEC_BENCH_OUT when set (reported, never asserted on). */
+function reportBench(report: Record<string, unknown>): void {
+  console.log(JSON.stringify(report));
+  const out = process.env.NNSPEC_BENCH_OUT;
+  if (!out) return;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.appendFileSync(out, `${JSON.stringify(report)}\n`);
+}
+
 async function unitCounts(frame: FrameLocator): Promise<string[]> {
   return frame.locator('svg.diagram-svg g.layer').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-units') ?? ''));
+}
+
+/** Waits until the extension is active on the open spec (its "Inspect" CodeLens shows), so its commands are listed. */
+async function waitForExtension(wb: Workbench): Promise<void> {
+  await wb.page.locator('.monaco-editor .codelens-decoration', { hasText: 'Inspect' }).first().waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Closes every editor and reloads the window, so the workbench saves a layout without the
+ * inspector: the next suite's window must not restore it.
+ */
+async function leaveNoInspector(wb: Workbench): Promise<void> {
+  await wb.runCommand('View: Close All Editors');
+  await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached' });
+  const reloaded = wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame() });
+  await wb.runCommand('Developer: Reload Window');
+  await reloaded;
+  await wb.page.locator('.monaco-workbench').waitFor();
 }
 
 describe('the network inspector in the workbench', () => {
@@ -61,12 +88,13 @@ describe('the network inspector in the workbench', () => {
     fs.writeFileSync(path.join(workspace(), 'spiral-ui.nnspec'), spiral(8));
     wb = await Workbench.open();
     await wb.openFile('spiral-ui.nnspec');
+    await waitForExtension(wb);
     await wb.runCommand('NN: Open network inspector');
     frame = await wb.webview();
   });
   after(async () => {
     // Leave no inspector behind: a later suite's window would restore it.
-    await wb?.runCommand('View: Close All Editors');
+    if (wb) await leaveNoInspector(wb);
     await wb?.close();
   });
 
@@ -105,9 +133,14 @@ describe('the network inspector in the workbench', () => {
     const [points, first, last] = await Promise.all(['data-points', 'data-first', 'data-last'].map((a) => cost.getAttribute(a)));
     assert.ok(Number(points) > 10, `points: ${points}`);
     assert.ok(Number(last) < Number(first), `J ${first} → ${last}`);
+    const perf = frame.locator('#perf');
+    const [messages, rate, maxFrameMs] = await Promise.all(['data-messages', 'data-rate', 'data-max-frame-ms'].map((a) => perf.getAttribute(a)));
+    reportBench({ workload: 'inspector-spiral-2-9-1', messages: Number(messages), messagesPerSecond: Number(rate), maxFrameMs: Number(maxFrameMs), points: Number(points) });
     await frame.locator('section.cost canvas').first().waitFor();
     await frame.locator('table.confusion').waitFor();
     await frame.locator('svg.diagram-svg line.edge.positive').first().waitFor();
+    // The weights file shows up in the explorer; wait for it, so later clicks do not race the list.
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'spiral-ui.weights.json' }).waitFor();
   });
 
   it('lists every layer in the gradient-check table', async () => {
@@ -116,10 +149,32 @@ describe('the network inspector in the workbench', () => {
     await frame.locator('table.check tbody tr').nth(1).waitFor();
     const layers = await frame.locator('table.check tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-layer')));
     assert.deepEqual(layers, ['1', '2']);
+    // A row reveals the layer it checks: Θ^(2) feeds layer 3, the `- units: 1` entry on line 7.
+    await frame.locator('table.check tbody tr[data-layer="2"]').click();
+    await wb.page.locator('.statusbar-item', { hasText: /Ln 7, Col 5/ }).first().waitFor();
+  });
+
+  it('traces another example when one is picked', async () => {
+    const firstInput = frame.locator('table.trace tr').nth(1);
+    const before = await firstInput.textContent();
+    await frame.locator('.picker vscode-button[aria-label="Next example"]').click();
+    await frame.locator('table.trace tr').nth(1).filter({ hasNotText: before ?? '' }).waitFor();
+  });
+
+  it('overlays the initialisation strategies and highlights the identical hidden units of zeros', async () => {
+    // The webview had the focus: go back to the spec's own tab (the explorer would open it beside the inspector).
+    await wb.page.locator('.tabs-container .tab[data-resource-name="spiral-ui.nnspec"]').first().click();
+    await wb.runCommand('NN: Compare initialization strategies');
+    await frame.locator('section.compare .body[data-runs="5"]').waitFor({ timeout: 60_000 });
+    assert.equal(await frame.locator('svg.diagram-svg g.layer[data-layer="2"] circle.unit.symmetric').count(), 9);
+    assert.ok((await frame.locator('section.compare ul.notes li.warn').count()) >= 1);
   });
 
   it('looks right in dark, light and high-contrast themes (screenshots)', async () => {
-    await wb.openFile('spiral-ui.nnspec');
+    await wb.page.locator('.tabs-container .tab[data-resource-name="spiral-ui.nnspec"]').first().click();
+    // Room for the inspector: hide the bottom panel (the comparison opened the output there).
+    if (await wb.page.locator('.part.panel.bottom').isVisible()) await wb.page.keyboard.press('Control+J');
+    await wb.page.locator('.part.panel.bottom').waitFor({ state: 'hidden' });
     for (const [theme, kind] of [['Dark Modern', 'dark'], ['Light Modern', 'light'], ['Dark High Contrast', 'high-contrast']] as const) {
       await pickTheme(wb, theme);
       await frame.locator(`body.vscode-${kind}`).waitFor();
@@ -133,5 +188,17 @@ describe('the network inspector in the workbench', () => {
       await wb.screenshot(`inspector-${kind}-bottom`);
     }
     await pickTheme(wb, 'Light Modern');
+  });
+  it('comes back after a window reload, from its saved state and the serializer', async () => {
+    // Reload as a person does: the workbench saves the webview's state on the way out.
+    const reloaded = wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame() });
+    await wb.runCommand('Developer: Reload Window');
+    await reloaded;
+    await wb.page.locator('.monaco-workbench').waitFor();
+    frame = await wb.webview();
+    await frame.locator('svg.diagram-svg g.layer').nth(2).waitFor();
+    assert.deepEqual(await unitCounts(frame), ['2', '9', '1']);
+    await frame.locator('table.check tbody tr').nth(1).waitFor();
+    await frame.locator('section.compare .body[data-runs="5"]').waitFor();
   });
 });
