@@ -13,6 +13,7 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 /** Suite folders: name → [source, output]. */
 const suites = {
   host: ['test/e2e/host', 'out/test/e2e/host'],
+  untrusted: ['test/e2e/untrusted', 'out/test/e2e/untrusted'],
   'self-test': ['test/e2e/self-test/host', 'out/test/e2e/self-test/host'],
 };
 

@@ -31,6 +31,9 @@ export class Ctx implements vscode.Disposable {
     this.checkResults = this.own(new CheckResults());
     this.runDiagnostics = this.own(new RunDiagnostics());
     this.status = this.own(new TrainingStatus());
+    // A spec deleted (in the editor or on disk) takes its running jobs with it.
+    const specs = this.own(vscode.workspace.createFileSystemWatcher('**/*.nnspec', true, true, false));
+    this.own(specs.onDidDelete((uri) => this.jobs.specDeleted(uri)));
   }
 
   /** Registers a disposable to live as long as the extension. */

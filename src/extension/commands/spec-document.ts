@@ -25,10 +25,9 @@ export async function validSpecDocument(ctx: Ctx, uri: unknown, action: string):
   }
   const errors = ctx.diagnostics.validationOf(document).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    const choice = await Promise.resolve(
+    void Promise.resolve(
       vscode.window.showErrorMessage(`nnspec: cannot ${action}: the spec has ${errors.length} error${errors.length === 1 ? '' : 's'}. ${errors[0]!.message}`, 'Show Problems'),
-    );
-    if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+    ).then((choice) => choice === 'Show Problems' && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return undefined;
   }
   return document;
@@ -37,9 +36,9 @@ export async function validSpecDocument(ctx: Ctx, uri: unknown, action: string):
 /** Training and checks run code on the workspace's data: they need a trusted workspace. */
 export async function requireTrust(action: string): Promise<boolean> {
   if (vscode.workspace.isTrusted) return true;
-  const choice = await Promise.resolve(
-    vscode.window.showWarningMessage(`nnspec: to ${action}, trust this workspace first (validation works without trust).`, 'Manage Workspace Trust'),
+  // Said, not awaited: the command ends now; the button opens the trust editor if wanted.
+  void Promise.resolve(vscode.window.showWarningMessage(`nnspec: to ${action}, trust this workspace first (validation works without trust).`, 'Manage Workspace Trust')).then(
+    (choice) => choice === 'Manage Workspace Trust' && vscode.commands.executeCommand('workbench.trust.manage'),
   );
-  if (choice === 'Manage Workspace Trust') void vscode.commands.executeCommand('workbench.trust.manage');
   return false;
 }

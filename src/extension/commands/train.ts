@@ -6,15 +6,23 @@ import { requireTrust, validSpecDocument } from './spec-document';
 
 const LOG_INTERVAL_MS = 1000;
 
+/** How a programmatic caller answers "already training: stop it and start again?" (the user is asked otherwise). */
+export interface TrainOptions {
+  readonly ifRunning?: 'restart' | 'keep';
+}
+
 /** Train network: trains the spec in a worker, with progress, and saves the weights beside it. */
 export function trainCommand(ctx: Ctx) {
-  return async (uri?: unknown): Promise<FinalWorkerEvent | undefined> => {
+  return async (uri?: unknown, options: TrainOptions = {}): Promise<FinalWorkerEvent | undefined> => {
     if (!(await requireTrust('train a network'))) return undefined;
     const document = await validSpecDocument(ctx, uri, 'train');
     if (!document) return undefined;
     const name = path.basename(document.uri.fsPath);
     if (ctx.jobs.isRunning(document.uri, 'train')) {
-      const choice = await Promise.resolve(vscode.window.showWarningMessage(`${name} is already training. Stop it and start again?`, 'Stop and Restart', 'Keep Running'));
+      const choice =
+        options.ifRunning === undefined
+          ? await Promise.resolve(vscode.window.showWarningMessage(`${name} is already training. Stop it and start again?`, 'Stop and Restart', 'Keep Running'))
+          : { restart: 'Stop and Restart', keep: 'Keep Running' }[options.ifRunning];
       if (choice !== 'Stop and Restart') return undefined;
       await ctx.jobs.stop(document.uri, 'train');
     }

@@ -51,6 +51,21 @@ export class JobRunner implements vscode.Disposable, JobEvents {
     private readonly config: Config,
   ) {}
 
+  /** The running job of a kind on a spec (tests use it to crash a worker on purpose). */
+  jobOf(uri: vscode.Uri, kind: JobKind): RunningJob | undefined {
+    return this.running.get(key(uri, kind));
+  }
+
+  /**
+   * A spec deleted while a job runs on it: the job is ended at once, so nothing is written
+   * beside a file that no longer exists.
+   */
+  specDeleted(uri: vscode.Uri): void {
+    for (const kind of ['train', 'check', 'compare-init'] as const) {
+      this.running.get(key(uri, kind))?.terminate(`${path.basename(uri.fsPath)} was deleted, so its ${kind === 'train' ? 'training' : kind} was stopped.`);
+    }
+  }
+
   isRunning(uri: vscode.Uri, kind: JobKind): boolean {
     return this.running.has(key(uri, kind));
   }

@@ -10,7 +10,9 @@ export interface RunningJob {
   /** Asks the job to stop at its next iteration (it still ends with its final event). */
   cancel(): void;
   /** Ends the worker at once (its final event is then `failed` with code `worker-terminated`). */
-  terminate(): void;
+  terminate(reason?: string): void;
+  /** The thread itself: tests kill it to prove a crash is survived. */
+  readonly worker: Worker;
 }
 
 const FINAL_TYPES = new Set<WorkerEvent['type']>(['trained', 'checked', 'compared', 'inspected', 'failed']);
@@ -39,6 +41,7 @@ export function startWorkerJob(extensionPath: string, job: DistributiveOmit<Work
   return {
     done,
     cancel: () => Atomics.store(new Int32Array(cancelFlag), 0, 1),
-    terminate: () => finish({ type: 'failed', code: 'worker-terminated', message: 'The job was stopped.' }),
+    terminate: (reason = 'The job was stopped.') => finish({ type: 'failed', code: 'worker-terminated', message: reason }),
+    worker,
   };
 }
