@@ -11,6 +11,12 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
+      // Code is only ever loaded by a literal name: never from a user-provided string.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportExpression[source.type!='Literal']", message: 'import() only with a literal module name.' },
+        { selector: "CallExpression[callee.name='require'][arguments.0.type!='Literal']", message: 'require() only with a literal module name.' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

@@ -13,6 +13,8 @@ export interface OutputStream {
 export interface ProbeOptions {
   readonly workspaceRoot: string;
   readonly allowOutside: boolean;
+  /** The largest CSV file read, in bytes (default: the loader's). */
+  readonly maxBytes?: number;
 }
 
 export interface CliIo {

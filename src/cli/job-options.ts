@@ -14,22 +14,44 @@ export const POLICY_OPTIONS = {
   workspace: { type: 'string' },
   'allow-outside': { type: 'boolean' },
   'max-params': { type: 'string' },
+  'max-csv-bytes': { type: 'string' },
+  'max-memory-mb': { type: 'string' },
 } as const;
 
 export const POLICY_USAGE = `  --workspace DIR   the folder CSV files must lie in (default: the current directory)
   --allow-outside   allow CSV files outside the workspace folder
-  --max-params N    the largest parameter count accepted (default 50000000)`;
+  --max-params N    the largest parameter count accepted (default 50000000)
+  --max-csv-bytes N the largest CSV file read, in bytes (default 104857600 = 100 MiB)
+  --max-memory-mb N the most memory a run may need, estimated before anything is allocated (default 4096)`;
 
-export function policyFrom(values: { workspace?: string; 'allow-outside'?: boolean; 'max-params'?: string }, io: CliIo): JobPolicy {
-  const maxParameters = values['max-params'] === undefined ? undefined : Number(values['max-params']);
-  if (maxParameters !== undefined && !(Number.isInteger(maxParameters) && maxParameters > 0)) {
-    throw new UsageError(`--max-params takes a whole number > 0, not '${values['max-params']}'.`);
-  }
+export interface PolicyValues {
+  workspace?: string;
+  'allow-outside'?: boolean;
+  'max-params'?: string;
+  'max-csv-bytes'?: string;
+  'max-memory-mb'?: string;
+}
+
+export function policyFrom(values: PolicyValues, io: CliIo): JobPolicy {
+  const maxParameters = positiveInteger(values, 'max-params');
+  const maxCsvBytes = positiveInteger(values, 'max-csv-bytes');
+  const maxMemoryMB = positiveInteger(values, 'max-memory-mb');
   return {
     workspaceRoot: path.resolve(io.cwd, values.workspace ?? '.'),
     allowOutside: values['allow-outside'] === true,
     ...(maxParameters !== undefined ? { maxParameters } : {}),
+    ...(maxCsvBytes !== undefined ? { maxCsvBytes } : {}),
+    ...(maxMemoryMB !== undefined ? { maxMemoryMB } : {}),
   };
+}
+
+/** The value of a `--name N` option that must be a whole number > 0, or undefined when absent. */
+function positiveInteger(values: PolicyValues, name: 'max-params' | 'max-csv-bytes' | 'max-memory-mb'): number | undefined {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!(Number.isSafeInteger(n) && n > 0)) throw new UsageError(`--${name} takes a whole number > 0, not '${text}'.`);
+  return n;
 }
 
 /** The one SPEC positional, or a usage error. */

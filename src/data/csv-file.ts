@@ -13,7 +13,7 @@ import { parseCsvText } from './csv-text';
 import { accessFailure } from './resolve-data-path';
 
 /** The default limit on the size of a CSV file: 100 MB (10^8 bytes). Callers may pass another. */
-export const DEFAULT_MAX_CSV_BYTES = 100_000_000;
+export const DEFAULT_MAX_CSV_BYTES = 100 * 1024 * 1024;
 
 /** Options of every CSV read. */
 export interface CsvReadOptions {
@@ -58,14 +58,18 @@ function recordsOf(text: string, file: string): DataResult<CsvRecords> {
   return parsed.ok ? checkCsvRecords(parsed.value) : parsed;
 }
 
-function checkStats(file: string, stats: fs.Stats, options: CsvReadOptions): DataResult<never> | undefined {
+/** The names under which users set the CSV size limit, for the message that refuses a file. */
+export const MAX_CSV_BYTES_SETTING = 'nnspec.data.maxCsvBytes (CLI: --max-csv-bytes)';
+
+/** The checks made on a file's stats before it is read: a regular file, within the size limit. */
+export function checkStats(file: string, stats: fs.Stats, options: CsvReadOptions): DataResult<never> | undefined {
   if (!stats.isFile()) return fail({ code: 'csv-not-a-file', file, message: `${file} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}, not a CSV file.` });
   const limit = options.maxBytes ?? DEFAULT_MAX_CSV_BYTES;
   if (stats.size > limit) {
     return fail({
       code: 'csv-too-large',
       file,
-      message: `${file} is ${formatBytes(stats.size)}, over the limit of ${formatBytes(limit)} for a CSV file; the limit is configurable.`,
+      message: `${file} is ${formatBytes(stats.size)}, over the limit of ${formatBytes(limit)} (${limit} bytes) for a CSV file; raise the limit with the setting ${MAX_CSV_BYTES_SETTING}.`,
     });
   }
   return undefined;

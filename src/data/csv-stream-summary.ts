@@ -11,9 +11,11 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
 import { checkCsvRecords } from '../core/data/csv-records';
 import { fail, ok, type DataResult } from '../core/data/data-error';
-import { parseNumberCell } from '../core/data/number-cell';
-import { DISTINCT_CAP, type CsvColumnSummary, type CsvSummary } from '../core/spec/data-probe';
-import { DEFAULT_MAX_CSV_BYTES, formatBytes, type CsvReadOptions } from './csv-file';
+import { ByteLines } from '../core/data/byte-lines';
+import { ColumnSummaryBuilder } from '../core/data/csv-summary';
+import { DISTINCT_CAP, type CsvSummary } from '../core/spec/data-probe';
+import { checkStats, type CsvReadOptions } from './csv-file';
+import { errorLine, errorReason } from './csv-text';
 import { accessFailure } from './resolve-data-path';
 
 /**
@@ -39,6 +41,7 @@ export async function summarizeCsvFile(file: string, options: CsvStreamOptions =
     return fail(accessFailure(file, error));
   }
   const summary = new CsvSummaryBuilder();
+  const lines = new ByteLines();
   let blank = true;
   try {
     await pipeline(
@@ -50,6 +53,7 @@ export async function summarizeCsvFile(file: string, options: CsvStreamOptions =
           const body = first && chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk;
           if (chunk !== '') first = false;
           if (blank && /\S/.test(body)) blank = false;
+          lines.add(body);
           yield body;
           await nextTurn();
         }
@@ -57,19 +61,19 @@ export async function summarizeCsvFile(file: string, options: CsvStreamOptions =
       // The options of parseCsvText (csv-text.ts): a summary must agree with the loader.
       parse({ info: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
       async function summarise(records: AsyncIterable<ParsedRecord>) {
-        for await (const { record, info } of records) summary.add(record, info.lines);
+        for await (const { record, info } of records) summary.add(record, lines.recordLine(info.bytes));
       },
     );
   } catch (error) {
     if (!(error instanceof CsvError)) return fail(accessFailure(file, error));
-    return blank ? summary.finish(file, true) : fail(malformed(file, error));
+    return blank ? summary.finish(file, true) : fail(malformed(file, error, lines));
   }
   return summary.finish(file, blank);
 }
 
 interface ParsedRecord {
   readonly record: string[];
-  readonly info: { readonly lines: number };
+  readonly info: { readonly bytes: number };
 }
 
 /**
@@ -78,7 +82,7 @@ interface ParsedRecord {
  */
 export class CsvSummaryBuilder {
   private header: readonly string[] | undefined;
-  private columns: ColumnState[] = [];
+  private columns: ColumnSummaryBuilder[] = [];
   private rows = 0;
   /** The first row whose width is not the header's, which decides the structural check. */
   private ragged: { readonly record: readonly string[]; readonly line: number } | undefined;
@@ -89,7 +93,7 @@ export class CsvSummaryBuilder {
   add(record: readonly string[], line: number): void {
     if (!this.header) {
       this.header = record;
-      this.columns = record.map(() => ({ numeric: true, distinct: new Set<string>(), distinctTruncated: false }));
+      this.columns = record.map(() => new ColumnSummaryBuilder(this.cap));
       return;
     }
     this.rows++;
@@ -98,15 +102,7 @@ export class CsvSummaryBuilder {
       this.ragged = { record, line };
       return;
     }
-    for (let c = 0; c < this.columns.length; c++) {
-      const column = this.columns[c] as ColumnState;
-      const cell = (record[c] ?? '').trim();
-      if (column.numeric && parseNumberCell(cell).kind !== 'number') column.numeric = false;
-      if (!column.distinct.has(cell)) {
-        if (column.distinct.size < this.cap) column.distinct.add(cell);
-        else column.distinctTruncated = true;
-      }
-    }
+    this.columns.forEach((column, c) => column.add(record[c] ?? '', line));
   }
 
   /**
@@ -119,41 +115,18 @@ export class CsvSummaryBuilder {
     const decisive = this.ragged ? [this.ragged] : this.rows > 0 ? [{ record: header, line: 2 }] : [];
     const checked = checkCsvRecords({ file, header, rows: decisive.map((r) => r.record), lines: decisive.map((r) => r.line) });
     if (!checked.ok) return checked;
-    const columns: CsvColumnSummary[] = header.map((name, c) => {
-      const { numeric, distinct, distinctTruncated } = this.columns[c] as ColumnState;
-      return { name, numeric, distinct: [...distinct], distinctTruncated };
-    });
+    const columns = header.map((name, c) => (this.columns[c] ?? new ColumnSummaryBuilder(this.cap)).finish(name));
     return ok({ columns, rows: this.rows });
   }
 }
 
-interface ColumnState {
-  numeric: boolean;
-  readonly distinct: Set<string>;
-  distinctTruncated: boolean;
-}
-
 /** The failure parseCsvText reports for a csv-parse error. */
-function malformed(file: string, error: CsvError) {
-  const line = typeof error.lines === 'number' ? error.lines : undefined;
+function malformed(file: string, error: CsvError, lines: ByteLines) {
+  const line = errorLine(error, lines);
   return {
     code: 'csv-malformed' as const,
     file,
     ...(line !== undefined ? { line } : {}),
-    message: `${file}${line !== undefined ? `:${line}` : ''}: the file is not valid CSV (${error.message}).`,
+    message: `${file}${line !== undefined ? `:${line}` : ''}: the file is not valid CSV (${errorReason(error)}).`,
   };
-}
-
-/** The checks readCsvFile makes on the file's stats before reading it, with its messages. */
-function checkStats(file: string, stats: fs.Stats, options: CsvReadOptions): DataResult<never> | undefined {
-  if (!stats.isFile()) return fail({ code: 'csv-not-a-file', file, message: `${file} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}, not a CSV file.` });
-  const limit = options.maxBytes ?? DEFAULT_MAX_CSV_BYTES;
-  if (stats.size > limit) {
-    return fail({
-      code: 'csv-too-large',
-      file,
-      message: `${file} is ${formatBytes(stats.size)}, over the limit of ${formatBytes(limit)} for a CSV file; the limit is configurable.`,
-    });
-  }
-  return undefined;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_CSV_BYTES } from '../data/csv-file';
 
 /** The extension's settings, read fresh on each access so changes apply at once. */
 export class Config {
@@ -15,13 +16,18 @@ export class Config {
     return Math.max(1, this.section.get<number>('limits.maxParameters', 50_000_000));
   }
 
+  /** The most memory (MiB) a run may need; checked on an estimate before anything is allocated. */
+  get maxMemoryMB(): number {
+    return Math.max(1, this.section.get<number>('limits.maxMemoryMB', 4096));
+  }
+
   /** Whether a spec may read data outside its workspace folder; never in an untrusted workspace. */
   get allowOutsideWorkspace(): boolean {
     return vscode.workspace.isTrusted && this.section.get<boolean>('data.allowOutsideWorkspace', false);
   }
 
   get maxCsvBytes(): number {
-    return Math.max(1, this.section.get<number>('data.maxCsvBytes', 100 * 1024 * 1024));
+    return Math.max(1, this.section.get<number>('data.maxCsvBytes', DEFAULT_MAX_CSV_BYTES));
   }
 
   get codeLensEnabled(): boolean {

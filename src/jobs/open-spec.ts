@@ -21,6 +21,8 @@ export interface JobPolicy {
   readonly allowOutside: boolean;
   readonly maxParameters?: number;
   readonly maxCsvBytes?: number;
+  /** The most memory (MiB) a run may need, estimated before anything is allocated. */
+  readonly maxMemoryMB?: number;
 }
 
 export interface OpenedSpec {
@@ -45,6 +47,7 @@ export function openSpec(specPath: string, policy: JobPolicy, specText?: string)
   const validation = validateSpec(text, {
     probe: createCsvProbe(path.dirname(absolute), { workspaceRoot: policy.workspaceRoot, allowOutside: policy.allowOutside, ...maxBytes(policy) }),
     ...(policy.maxParameters !== undefined ? { maxParameters: policy.maxParameters } : {}),
+    ...(policy.maxMemoryMB !== undefined ? { maxMemoryMB: policy.maxMemoryMB } : {}),
   });
   if (!validation.spec) {
     const errors = validation.diagnostics.filter((d) => d.severity === 'error');

@@ -4,14 +4,14 @@ import { validateSpec } from '../../core/spec/validate';
 import { parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { ioReason } from '../io';
+import { policyFrom, POLICY_OPTIONS, POLICY_USAGE } from '../job-options';
 import { formatHuman, summarize, toJsonReport } from '../render-diagnostics';
 
-const USAGE = `Usage: nnspec validate SPEC [--json] [--workspace DIR] [--allow-outside]
+const USAGE = `Usage: nnspec validate SPEC [--json] [--workspace DIR] [--allow-outside] [--max-params N] [--max-csv-bytes N]
 
 Checks a .nnspec file and prints every problem with its place.
   --json            print {file, valid, diagnostics} as JSON (1-based lines and columns)
-  --workspace DIR   the folder CSV files must lie in (default: the current directory)
-  --allow-outside   allow CSV files outside the workspace folder`;
+${POLICY_USAGE}`;
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -20,9 +20,9 @@ export const validateCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
-      workspace: { type: 'string' },
-      'allow-outside': { type: 'boolean' },
+      ...POLICY_OPTIONS,
     });
+    const policy = policyFrom(values, io);
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which spec? Give one SPEC file.' : 'give exactly one SPEC file.');
     const file = positionals[0]!;
     const absolute = path.resolve(io.cwd, file);
@@ -34,10 +34,11 @@ export const validateCommand: Command = {
       return EXIT.usage;
     }
     const probe = io.createProbe(path.dirname(absolute), {
-      workspaceRoot: path.resolve(io.cwd, values.workspace ?? '.'),
-      allowOutside: values['allow-outside'] === true,
+      workspaceRoot: policy.workspaceRoot,
+      allowOutside: policy.allowOutside,
+      ...(policy.maxCsvBytes !== undefined ? { maxBytes: policy.maxCsvBytes } : {}),
     });
-    const { diagnostics, hasErrors } = validateSpec(text, { probe });
+    const { diagnostics, hasErrors } = validateSpec(text, { probe, ...(policy.maxParameters !== undefined ? { maxParameters: policy.maxParameters } : {}) });
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(toJsonReport(file, text, diagnostics))}\n`);
     } else {

@@ -32,7 +32,7 @@ export function checkCsvRecords(records: CsvRecords): DataResult<CsvRecords> {
         line: 1,
         column: c + 1,
         columnName: name,
-        message: `${file}:1: column ${c + 1} is named "${name}" like column ${earlier + 1}; column names must be unique.`,
+        message: `${file}:1:${c + 1}: column ${c + 1} is named "${name}" like column ${earlier + 1}; column names must be unique.`,
       });
     }
     seen.set(name, c);

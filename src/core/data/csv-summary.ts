@@ -1,27 +1,59 @@
 /**
  * What the validator learns about a CSV without reading it itself (core/spec/data-probe.ts):
- * per column, whether every cell is a finite number (the loader's rule, number-cell.ts)
- * and its distinct values, capped at DISTINCT_CAP.
+ * per column, whether every cell is a finite number (the loader's rule, number-cell.ts),
+ * the first cell of each kind that is not, and its distinct values, capped at DISTINCT_CAP.
  */
-import { DISTINCT_CAP, type CsvColumnSummary, type CsvSummary } from '../spec/data-probe';
+import { DISTINCT_CAP, type CsvColumnSummary, type CsvSummary, type NonNumericCell } from '../spec/data-probe';
 import type { CsvRecords } from './csv-records';
 import { parseNumberCell } from './number-cell';
 
 /** Summarises structurally valid records (see checkCsvRecords). */
 export function summarizeCsv(records: CsvRecords, cap: number = DISTINCT_CAP): CsvSummary {
   const columns: CsvColumnSummary[] = records.header.map((name, c) => {
-    let numeric = true;
-    const distinct = new Set<string>();
-    let distinctTruncated = false;
-    for (const row of records.rows) {
-      const cell = (row[c] ?? '').trim();
-      if (numeric && parseNumberCell(cell).kind !== 'number') numeric = false;
-      if (!distinct.has(cell)) {
-        if (distinct.size < cap) distinct.add(cell);
-        else distinctTruncated = true;
-      }
-    }
-    return { name, numeric, distinct: [...distinct], distinctTruncated };
+    const column = new ColumnSummaryBuilder(cap);
+    records.rows.forEach((row, i) => column.add(row[c] ?? '', records.lines[i] ?? i + 2));
+    return column.finish(name);
   });
   return { columns, rows: records.rows.length };
+}
+
+/** One column's summary, a cell at a time (the whole-file and the streamed summaries share it). */
+export class ColumnSummaryBuilder {
+  private firstNonNumeric: NonNumericCell | undefined;
+  private readonly firstOfKind: Partial<Record<NonNumericCell['kind'], NonNumericCell>> = {};
+  /** Kinds of non-numeric cell not met yet; parsing stops once every kind has been met. */
+  private kindsLeft = 3;
+  private readonly distinct = new Set<string>();
+  private distinctTruncated = false;
+
+  constructor(private readonly cap: number = DISTINCT_CAP) {}
+
+  /** Adds the cell of a record that ends on the 1-based `line`. */
+  add(raw: string, line: number): void {
+    const cell = raw.trim();
+    if (this.kindsLeft > 0) {
+      const { kind } = parseNumberCell(cell);
+      if (kind !== 'number' && this.firstOfKind[kind] === undefined) {
+        const found = { line, cell, kind };
+        this.firstOfKind[kind] = found;
+        this.firstNonNumeric ??= found;
+        this.kindsLeft--;
+      }
+    }
+    if (!this.distinct.has(cell)) {
+      if (this.distinct.size < this.cap) this.distinct.add(cell);
+      else this.distinctTruncated = true;
+    }
+  }
+
+  finish(name: string): CsvColumnSummary {
+    const { firstNonNumeric, firstOfKind, distinct, distinctTruncated } = this;
+    return {
+      name,
+      numeric: !firstNonNumeric,
+      distinct: [...distinct],
+      distinctTruncated,
+      ...(firstNonNumeric && { firstNonNumeric, firstOfKind: { ...firstOfKind } }),
+    };
+  }
 }

@@ -44,6 +44,19 @@ export function prepareData(spec: PrepareSpec, table: DataTable, outputUnits: nu
     split.validation.length > 0
       ? dataset(normalization, gatherRows(table.X, n, split.validation), gatherRows(Y, k, split.validation), labels, split.validation, n, k)
       : undefined;
+  // Scaling fitted on the training part can overflow on the other (a spread of 1e-160 there, 1e146 here).
+  for (const [part, set] of [['training', train], ['validation', validation]] as const) {
+    const bad = set ? set.X.findIndex((x) => !Number.isFinite(x)) : -1;
+    if (set && bad >= 0) {
+      const i = Math.floor(bad / n);
+      const j = bad % n;
+      return fail({
+        code: 'data-non-finite',
+        column: j,
+        message: `After ${spec.data.normalize} scaling, feature ${j + 1} (${table.featureNames[j] ?? ''}) of ${part} example ${i + 1} is not a finite number: the training part's values of that feature are too close together for the others; use another normalisation or rescale the feature.`,
+      });
+    }
+  }
   return ok({
     train,
     ...(validation ? { validation } : {}),

@@ -10,6 +10,7 @@ const CODES = {
   'yaml-syntax': ['error', 'The text is not valid YAML (or holds more than one document).'],
   'yaml-warning': ['warning', 'The YAML parser accepted the text but something is suspicious, such as an unknown tag.'],
   'duplicate-key': ['error', 'A key appears twice in the same mapping.'],
+  'spec-too-large': ['error', 'The file is larger than a spec can be (default 1,000,000 characters); put large data in a CSV file.'],
   'empty-spec': ['error', 'The file holds no spec at all; it needs at least `layers` and `data`.'],
   // Shape and values, from the schema.
   'unknown-key': ['error', 'A key the format does not know; the message suggests the nearest valid one.'],
@@ -34,6 +35,7 @@ const CODES = {
   'rows-not-number': ['error', 'An inline feature cell that is not a number.'],
   'csv-missing-column': ['error', 'The `target` or a `features` entry names a column the CSV does not have.'],
   'csv-column-not-numeric': ['error', 'A feature column of the CSV holds values that are not numbers.'],
+  'csv-bad-target': ['error', 'The target column has an empty cell, or NaN or Infinity among numbers; the message gives its line and column.'],
   'target-in-features': ['error', 'The target column is also listed as a feature.'],
   'csv-not-found': ['error', 'The CSV file does not exist (the path is relative to the spec file).'],
   'csv-outside-workspace': ['error', 'The CSV file lies outside the workspace folder, which is not allowed unless the user says so.'],
@@ -42,6 +44,7 @@ const CODES = {
   'csv-unreadable': ['error', 'The CSV file could not be read.'],
   'csv-empty': ['error', 'The CSV file has no header or no data rows.'],
   'csv-malformed': ['error', 'The CSV file could not be parsed (e.g. rows of unequal length).'],
+  'too-much-memory': ['error', 'Training would need more memory than the limit (default 4 GiB); the message gives the estimate and its largest parts.'],
   'too-many-parameters': ['error', 'The network has more parameters than the limit (default 50 million); the message gives the count.'],
   // Works, but is likely a mistake.
   'zero-init-symmetry': ['warning', 'Zero initialisation with hidden layers: every hidden unit stays identical, symmetry never breaks.'],

@@ -23,6 +23,19 @@ export interface CsvColumnSummary {
   readonly distinct: readonly string[];
   /** True when the column had more distinct values than were kept. */
   readonly distinctTruncated: boolean;
+  /** The first cell that is not a finite number, where `numeric` is false: its 1-based line and why. */
+  readonly firstNonNumeric?: NonNumericCell;
+  /** The first cell of each kind that is not a finite number (set with firstNonNumeric): the target's checks need them. */
+  readonly firstOfKind?: Readonly<Partial<Record<NonNumericCell['kind'], NonNumericCell>>>;
+}
+
+/** A cell that keeps a column from being numeric, for messages that point at it. */
+export interface NonNumericCell {
+  /** The 1-based line of the file the cell's record ends on. */
+  readonly line: number;
+  /** The cell, trimmed. */
+  readonly cell: string;
+  readonly kind: 'empty' | 'non-finite' | 'not-a-number';
 }
 
 export const DISTINCT_CAP = 1000;

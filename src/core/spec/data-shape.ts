@@ -4,7 +4,7 @@
  * Inline rows are read directly, generators from GENERATOR_SHAPES, CSV files through the
  * caller's DataProbe. Problems of the data itself are reported on the way.
  */
-import type { DataProbe } from './data-probe';
+import type { CsvColumnSummary, DataProbe } from './data-probe';
 import { classCount, csvClassCount } from './classes';
 import { parseField } from './field-value';
 import type { GeneratorShape } from './generators';
@@ -18,6 +18,8 @@ export interface DataShape {
   readonly features?: number;
   /** classification: the number of distinct classes K, when known. */
   readonly classes?: number;
+  /** The number of examples m, when known (a CSV's data rows, the inline rows, the samples). */
+  readonly rows?: number;
 }
 
 export interface DataShapeOptions {
@@ -60,17 +62,23 @@ function inlineShape(r: Reporter, task: TaskName | undefined): DataShape {
       if (isTarget && (typeof cell === 'string' || typeof cell === 'number')) targets.push(cell);
     });
   });
-  return { features: width - 1, ...(task === 'classification' && { classes: classCount(targets) }) };
+  return { features: width - 1, rows: rows.length, ...(task === 'classification' && { classes: classCount(targets) }) };
 }
 
 function generatedShape(r: Reporter, task: TaskName | undefined, shapes: DataShapeOptions['generatorShapes']): DataShape {
   const name = parseField(generatedDataSchema.shape.generate, r.get(['data', 'generate']));
   if (!name) return {};
-  const shape = shapes[name.value];
+  const samples = parseField(generatedDataSchema.shape.samples, r.get(['data', 'samples']))?.value;
+  return { ...generatedFeatures(r, task, shapes, name.value), ...(samples !== undefined && { rows: samples }) };
+}
+
+/** The features and classes of a generator, checked against the task. */
+function generatedFeatures(r: Reporter, task: TaskName | undefined, shapes: DataShapeOptions['generatorShapes'], generator: GeneratorName): DataShape {
+  const shape = shapes[generator];
   if (task !== undefined && shape.task !== task) {
     const makes = shape.task === 'classification' ? `classification data (${shape.classes ?? 2} classes)` : 'regression data (a real target)';
     const others = Object.entries(shapes).filter(([, s]) => s.task === task).map(([n]) => n);
-    r.report('generator-task-mismatch', `\`${name.value}\` makes ${makes} but the task is ${task}; use ${others.join(', ')}, or change the task.`, r.valueRange(['data', 'generate']), {
+    r.report('generator-task-mismatch', `\`${generator}\` makes ${makes} but the task is ${task}; use ${others.join(', ')}, or change the task.`, r.valueRange(['data', 'generate']), {
       related: r.has(['task']) ? [{ message: 'The task is set here.', range: r.valueRange(['task']) }] : [],
     });
     return { features: shape.features };
@@ -101,8 +109,12 @@ function csvShape(r: Reporter, task: TaskName | undefined, probe: DataProbe | un
   const target = r.get(['data', 'target']);
   const targetColumn = typeof target === 'string' ? columns.get(target) : undefined;
   if (typeof target === 'string' && target.length > 0 && !targetColumn) missing(['data', 'target'], target);
-  if (targetColumn && task === 'regression' && !targetColumn.numeric) {
-    r.report('regression-target-not-numeric', `The column \`${targetColumn.name}\` holds text, but a regression target must be numbers.`, r.valueRange(['data', 'target']));
+  const targetIndex = targetColumn ? result.summary.columns.indexOf(targetColumn) : -1;
+  const badTarget = targetColumn ? unusableTarget(csv, targetColumn, targetIndex, task) : undefined;
+  if (badTarget) {
+    r.report('csv-bad-target', badTarget, r.valueRange(['data', 'target']));
+  } else if (targetColumn && task === 'regression' && !targetColumn.numeric) {
+    r.report('regression-target-not-numeric', `${notNumeric(csv, targetColumn, targetIndex)}, but a regression target must be numbers.`, r.valueRange(['data', 'target']));
   }
 
   // Without `features`, the features are every column but the target: unknown until the target is found.
@@ -112,23 +124,46 @@ function csvShape(r: Reporter, task: TaskName | undefined, probe: DataProbe | un
     const used = result.summary.columns.filter((c) => c.name !== target);
     for (const c of used) {
       if (!c.numeric) {
-        r.report('csv-column-not-numeric', `The column \`${c.name}\` of ${csv} holds text, so it cannot be a feature; list the numeric columns in \`features\`.`, r.valueRange(['data', 'csv']));
+        r.report('csv-column-not-numeric', `${notNumeric(csv, c, result.summary.columns.indexOf(c))}, so it cannot be a feature; list the numeric columns in \`features\`.`, r.valueRange(['data', 'csv']));
       }
     }
     features = used.length;
-  } else if (Array.isArray(listed) && listed.every((f) => typeof f === 'string')) {
+  } else if (Array.isArray(listed) && listed.length > 0 && listed.every((f) => typeof f === 'string')) {
     listed.forEach((name: string, j) => {
       const column = columns.get(name);
       if (!column) missing(['data', 'features', j], name);
       else if (name === target) r.report('target-in-features', `\`${name}\` is the target; it cannot also be a feature.`, r.valueRange(['data', 'features', j]));
-      else if (!column.numeric) r.report('csv-column-not-numeric', `The column \`${name}\` holds text, so it cannot be a feature.`, r.valueRange(['data', 'features', j]));
+      else if (!column.numeric) r.report('csv-column-not-numeric', `${notNumeric(csv, column, result.summary.columns.indexOf(column))}, so it cannot be a feature.`, r.valueRange(['data', 'features', j]));
     });
     features = listed.length;
   }
 
   const classes =
-    task === 'classification' && targetColumn && !targetColumn.distinctTruncated
+    task === 'classification' && targetColumn && !badTarget && !targetColumn.distinctTruncated
       ? csvClassCount(targetColumn.distinct, targetColumn.numeric)
       : undefined;
-  return { ...(features !== undefined && { features }), ...(classes !== undefined && { classes }) };
+  return { ...(features !== undefined && { features }), ...(classes !== undefined && { classes }), rows: result.summary.rows };
+}
+
+/** "data/x.csv:4:2: the column `x2` holds `NaN`, not a finite number": where a column stops being numeric. */
+function notNumeric(csv: string, column: CsvColumnSummary, index: number): string {
+  const bad = column.firstNonNumeric;
+  if (!bad) return `The column \`${column.name}\` of ${csv} holds values that are not numbers`;
+  const what = bad.kind === 'empty' ? 'an empty cell' : bad.kind === 'non-finite' ? `\`${bad.cell}\`, not a finite number` : `the text \`${bad.cell}\``;
+  return `${csv}:${bad.line}:${index + 1}: the column \`${column.name}\` holds ${what}`;
+}
+
+/**
+ * Why the loader would refuse the target column (core/data/csv-table.ts), or undefined: an
+ * empty cell, whatever the task; for classification, NaN or Infinity among numbers (with
+ * text among the cells, every cell is a class name and NaN is one of them).
+ */
+function unusableTarget(csv: string, column: CsvColumnSummary, index: number, task: TaskName | undefined): string | undefined {
+  const empty = column.firstOfKind?.empty;
+  if (empty) return `${csv}:${empty.line}:${index + 1}: the target column \`${column.name}\` has an empty cell; every example needs a target.`;
+  const nonFinite = column.firstOfKind?.['non-finite'];
+  if (task === 'classification' && nonFinite && !column.firstOfKind?.['not-a-number']) {
+    return `${csv}:${nonFinite.line}:${index + 1}: the target column \`${column.name}\` holds \`${nonFinite.cell}\` among numbers; classes are finite numbers or names.`;
+  }
+  return undefined;
 }

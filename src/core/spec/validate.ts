@@ -11,16 +11,21 @@ import type { DataProbe } from './data-probe';
 import { checkDataSection } from './data-section';
 import { parseField } from './field-value';
 import { GENERATOR_SHAPES, type GeneratorShape } from './generators';
-import { checkParameters } from './parameters';
+import { checkParameters, groupDigits } from './parameters';
 import { isPlainObject, Reporter } from './reporter';
 import { DEFAULT_MAX_PARAMETERS, specSchema, type GeneratorName, type Spec } from './schema';
 import { reportIssues } from './schema-issues';
 import { checkSettings } from './settings-warnings';
+import { checkRunMemory, DEFAULT_MAX_MEMORY_MB, estimateRunMemory, runShapeOf } from '../train/memory-estimate';
 import { parseSourceTree } from './yaml-tree';
 
 export interface ValidateOptions {
   /** Answers for `csv:` paths; without it (or while it answers 'pending') the CSV checks are skipped. */
   readonly probe?: DataProbe;
+  /** The longest spec text, in UTF-16 code units, that is parsed at all (default DEFAULT_MAX_SPEC_LENGTH). */
+  readonly maxSpecLength?: number;
+  /** The largest estimated memory of a training run, in MiB (default DEFAULT_MAX_MEMORY_MB, 4 GiB); see core/train/memory-estimate.ts. */
+  readonly maxMemoryMB?: number;
   /** The largest parameter count allowed (default DEFAULT_MAX_PARAMETERS). */
   readonly maxParameters?: number;
   /** The generators' shapes (default GENERATOR_SHAPES). */
@@ -36,7 +41,9 @@ export interface SpecValidation {
   /** Σ s_(l+1)(s_l + 1), when every layer's units are valid (exact as a bigint). */
   readonly parameterCount?: bigint;
   /** The features n and classes K the validator found, when it could. */
-  readonly data: DataShape;
+  readonly data: Omit<DataShape, 'rows'>;
+  /** The number of examples m, when known (a CSV's data rows as probed, the inline rows, the samples). */
+  readonly examples?: number;
 }
 
 export function validateSpec(text: string, options: ValidateOptions = {}): SpecValidation {
@@ -49,7 +56,16 @@ export function validateSpec(text: string, options: ValidateOptions = {}): SpecV
   }
 }
 
+/**
+ * The default limit on a spec's length. Parsing is linear but not cheap (about 2.5 s per
+ * megabyte of inline rows with the yaml package), and the editor validates on every
+ * keystroke: a longer text is refused before it is parsed. Large data belongs in a CSV.
+ */
+export const DEFAULT_MAX_SPEC_LENGTH = 1_000_000;
+
 function validate(text: string, options: ValidateOptions): SpecValidation {
+  const limit = options.maxSpecLength ?? DEFAULT_MAX_SPEC_LENGTH;
+  if (text.length > limit) return tooLarge(text, limit);
   const tree = parseSourceTree(text);
   const r = new Reporter(tree);
   r.diagnostics.push(...tree.diagnostics);
@@ -74,6 +90,12 @@ function validate(text: string, options: ValidateOptions): SpecValidation {
       if (source) data = checkData(r, source, task, { probe: options.probe, generatorShapes: options.generatorShapes ?? GENERATOR_SHAPES });
       checkArchitecture(r, data, task);
       checkSettings(r);
+      // Only a spec that is otherwise valid and whose examples are known has a run to estimate;
+      // a network over the parameter limit is refused already.
+      if (spec && data.rows !== undefined && !r.diagnostics.some((d) => d.code === 'too-many-parameters')) {
+        const refused = checkRunMemory(estimateRunMemory(runShapeOf(spec, data.rows)), options.maxMemoryMB ?? DEFAULT_MAX_MEMORY_MB);
+        if (refused) r.report('too-much-memory', refused.message, r.keyRange(['layers']));
+      }
     }
   }
 
@@ -84,8 +106,16 @@ function validate(text: string, options: ValidateOptions): SpecValidation {
     diagnostics,
     hasErrors,
     ...(parameterCount !== undefined && { parameterCount }),
-    data,
+    data: { ...(data.features !== undefined && { features: data.features }), ...(data.classes !== undefined && { classes: data.classes }) },
+    ...(data.rows !== undefined && { examples: data.rows }),
   };
+}
+
+function tooLarge(text: string, limit: number): SpecValidation {
+  const firstLine = text.search(/[\r\n]/);
+  const end = Math.min(firstLine < 0 ? text.length : firstLine, 200);
+  const message = `The file holds ${groupDigits(BigInt(text.length))} characters, over the limit of ${groupDigits(BigInt(Math.floor(limit)))} for a spec; it was not parsed. Put large data in a CSV file (\`data.csv\`).`;
+  return { diagnostics: [{ code: 'spec-too-large', severity: severityOf('spec-too-large'), message, range: [0, end] }], hasErrors: true, data: {} };
 }
 
 /** Clamps ranges into the text, drops repeats, orders by position. */

@@ -3,7 +3,7 @@
  * The yaml package parses (keeping ranges); our own walk converts, so that we control
  * aliases (no exponential expansion), odd keys (`__proto__`, collections) and depth.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic, OffsetRange } from '../diagnostic';
 import { severityOf, type SpecCode } from './codes';
 import { excessiveNesting } from './nesting';
@@ -37,6 +37,12 @@ export function pathKey(path: Path): string {
 
 /** Aliases expanded beyond this count are an error (a "billion laughs" document). */
 const MAX_ALIAS_EXPANSIONS = 1000;
+/**
+ * Values copied through aliases beyond this count are an error too: a few aliases of one
+ * wide anchor (`*a` of 20,000 items, used 1,000 times) would otherwise build millions of
+ * values from a document of a hundred kilobytes.
+ */
+const MAX_ALIASED_VALUES = 100_000;
 /** Deeper documents are refused before parsing (see nesting.ts); specs nest about 4 deep. */
 const MAX_DEPTH = 64;
 
@@ -91,6 +97,12 @@ function sentence(s: string): string {
 class Walker {
   readonly entries = new Map<string, SourceEntry>();
   private aliasExpansions = 0;
+  private aliasedValues = 0;
+  private aliasLimitReported = false;
+  /** Where the alias being expanded (the outermost one) is written: limits are reported there. */
+  private aliasSite: OffsetRange | undefined;
+  /** What each alias refers to, found in one pass (Alias.resolve walks the whole document per call). */
+  private targets: Map<Alias, Node> | undefined;
   private readonly expanding = new Set<Node>();
 
   constructor(
@@ -103,14 +115,20 @@ class Walker {
   rangeOf(node: { range?: readonly number[] | null }): OffsetRange {
     const r = node.range;
     if (!r || r.length < 2) return [0, 0];
-    const start = r[0]!;
-    let end = r[1]!;
+    // In error recovery the parser may give a range past the end of the text.
+    const length = this.text.length;
+    const start = Math.min(Math.max(0, r[0]!), length);
+    let end = Math.min(Math.max(start, r[1]!), length);
     while (end > start && this.text.charCodeAt(end - 1) <= 32) end--;
     return [start, end];
   }
 
   /** Converts `node` (at `path`) and records its location. */
   convert(node: unknown, path: PathSegment[], value: OffsetRange, key: OffsetRange | undefined, depth: number): unknown {
+    if (this.expanding.size > 0 && ++this.aliasedValues > MAX_ALIASED_VALUES) {
+      this.reportAliasLimit(this.aliasSite ?? value);
+      return null;
+    }
     this.entries.set(pathKey(path), key ? { path, value, key } : { path, value });
     if (node === null || node === undefined) return null;
     if (depth > MAX_DEPTH) {
@@ -159,16 +177,56 @@ class Walker {
     if (!isAlias(node)) return null;
     this.aliasExpansions++;
     if (this.aliasExpansions > MAX_ALIAS_EXPANSIONS) {
-      if (this.aliasExpansions === MAX_ALIAS_EXPANSIONS + 1) this.report('yaml-syntax', 'Too many alias expansions.', value);
+      this.reportAliasLimit(this.expanding.size > 0 ? (this.aliasSite ?? value) : value);
       return null;
     }
-    const target = node.resolve(this.doc) as Node | undefined;
-    if (!target || this.expanding.has(target)) return null;
+    const target = this.resolve(node);
+    if (!target) {
+      // The parser accepts an alias of an unknown anchor; converting it would only say "empty".
+      this.report('yaml-syntax', `The alias \`*${node.source}\` names no anchor: define \`&${node.source}\` before it.`, value);
+      return null;
+    }
+    if (this.expanding.has(target)) {
+      this.report('yaml-syntax', `The alias \`*${node.source}\` is inside the value it names, which would never end.`, value);
+      return null;
+    }
+    if (this.expanding.size === 0) this.aliasSite = value;
     this.expanding.add(target);
     // Keep the alias's own range for the value itself; nested values point into the anchor.
     const result = this.convert(target, path, value, key, depth + 1);
     this.expanding.delete(target);
     return result;
+  }
+
+  /** The node an alias names: the last node anchored with its name before it, in document order. */
+  private resolve(alias: Alias): Node | undefined {
+    if (!this.targets) {
+      const targets = new Map<Alias, Node>();
+      const latest = new Map<string, Node>();
+      visit(this.doc, {
+        Node: (_key, n) => {
+          if (isAlias(n)) {
+            const target = latest.get(n.source);
+            if (target) targets.set(n, target);
+          } else if (n.anchor) {
+            latest.set(n.anchor, n);
+          }
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(alias);
+  }
+
+  /** Once per document: the aliases expand to more than a spec could need. */
+  private reportAliasLimit(range: OffsetRange): void {
+    if (this.aliasLimitReported) return;
+    this.aliasLimitReported = true;
+    this.report(
+      'yaml-syntax',
+      `The aliases (*name) expand to too much: more than ${MAX_ALIAS_EXPANSIONS} aliases or ${MAX_ALIASED_VALUES} values copied through them.`,
+      range,
+    );
   }
 
   private report(code: SpecCode, message: string, range: OffsetRange): void {

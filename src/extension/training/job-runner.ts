@@ -173,6 +173,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
       allowOutside: this.config.allowOutsideWorkspace,
       maxParameters: this.config.maxParameters,
       maxCsvBytes: this.config.maxCsvBytes,
+      maxMemoryMB: this.config.maxMemoryMB,
     };
   }
 

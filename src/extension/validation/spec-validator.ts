@@ -9,6 +9,7 @@ export function validateDocument(document: vscode.TextDocument, config: Config, 
   const specDir = path.dirname(document.uri.fsPath);
   return validateSpec(document.getText(), {
     maxParameters: config.maxParameters,
+    maxMemoryMB: config.maxMemoryMB,
     probe: (csvPath) => csvCache.probe(document.uri, specDir, csvPath),
   });
 }

@@ -81,8 +81,22 @@ describe('summarizeCsv', () => {
   it('says which columns are numeric and lists distinct values in order of appearance', () => {
     const s = summarizeCsv(records(['x', 'y'], [['1', 'b'], ['2.5', 'a'], ['1', 'b'], ['NaN', 'c']]));
     assert.equal(s.rows, 4);
-    assert.deepEqual(s.columns[0], { name: 'x', numeric: false, distinct: ['1', '2.5', 'NaN'], distinctTruncated: false });
-    assert.deepEqual(s.columns[1], { name: 'y', numeric: false, distinct: ['b', 'a', 'c'], distinctTruncated: false });
+    assert.deepEqual(s.columns[0], {
+      name: 'x',
+      numeric: false,
+      distinct: ['1', '2.5', 'NaN'],
+      distinctTruncated: false,
+      firstNonNumeric: { line: 5, cell: 'NaN', kind: 'non-finite' },
+      firstOfKind: { 'non-finite': { line: 5, cell: 'NaN', kind: 'non-finite' } },
+    });
+    assert.deepEqual(s.columns[1], {
+      name: 'y',
+      numeric: false,
+      distinct: ['b', 'a', 'c'],
+      distinctTruncated: false,
+      firstNonNumeric: { line: 2, cell: 'b', kind: 'not-a-number' },
+      firstOfKind: { 'not-a-number': { line: 2, cell: 'b', kind: 'not-a-number' } },
+    });
     const n = summarizeCsv(records(['x'], [['1'], ['2']]));
     assert.equal(n.columns[0]?.numeric, true);
   });

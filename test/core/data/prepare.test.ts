@@ -104,6 +104,24 @@ describe('prepareData', () => {
     assert.deepEqual(a.value.train, b.value.train);
     assert.notDeepEqual(a.value.validation?.X, b.value.validation?.X);
   });
+
+  it('refuses scaling that overflows on the other part (found by the fuzz): data-non-finite, naming the feature', () => {
+    // Seed 1 holds out row 3: the training rows 0, 1e-150, 0 have a spread of ~5e-151, so (1e160 − mean) / std = Infinity.
+    const rows = [
+      [0, 0],
+      [1e-150, 0],
+      [1e160, 1],
+      [0, 1],
+    ];
+    const spec = makeSpec({ layers: layers(1, 1), data: { rows, normalize: 'standard', validation: 0.25, seed: 1 } });
+    assert.deepEqual(Array.from(splitExamples(4, 0.25, 1).validation), [2]);
+    const r = prepareData(spec, table(rows), 1);
+    assert.equal(errorCode(r), 'data-non-finite');
+    assert.equal(!r.ok && r.error.column, 0);
+    // Without scaling the values pass as they are (finite).
+    const none = makeSpec({ layers: layers(1, 1), data: { rows, validation: 0.25, seed: 1 } });
+    assert.ok(prepareData(none, table(rows), 1).ok);
+  });
 });
 
 function errorCode(r: { ok: boolean; error?: { code: string } }): string | undefined {
