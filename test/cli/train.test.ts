@@ -146,3 +146,23 @@ describe('nnspec init, check, cost and predict', () => {
     assert.match(io.err(), /weights-layer-shape/);
   });
 });
+
+describe('resource limits on the command line', () => {
+  const WIDE = XOR.replace('  - units: 2\n    activation: sigmoid', '  - units: 4000\n    activation: sigmoid');
+
+  it('--max-memory-mb refuses a run whose estimate is over it, before training', async () => {
+    const io = diskIo({ 'wide.nnspec': WIDE });
+    assert.equal(await run(['validate', 'wide.nnspec', '--json'], io), 0, io.out());
+    assert.equal(await run(['train', 'wide.nnspec', '--max-memory-mb', '1'], io), 1);
+    assert.match(io.err(), /error too-much-memory/);
+    assert.ok(!existsSync(path.join(io.cwd, 'wide.weights.json')));
+  });
+
+  it('--max-params refuses a network over the limit, naming its parameter count', async () => {
+    const io = diskIo({ 'wide.nnspec': WIDE });
+    assert.equal(await run(['validate', 'wide.nnspec', '--max-params', '1000', '--json'], io), 1);
+    const report = JSON.parse(io.out()) as { diagnostics: { code: string; message: string }[] };
+    const tooMany = report.diagnostics.find((d) => d.code === 'too-many-parameters');
+    assert.ok(tooMany && /16,001/.test(tooMany.message), JSON.stringify(report.diagnostics));
+  });
+});

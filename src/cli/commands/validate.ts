@@ -38,7 +38,11 @@ export const validateCommand: Command = {
       allowOutside: policy.allowOutside,
       ...(policy.maxCsvBytes !== undefined ? { maxBytes: policy.maxCsvBytes } : {}),
     });
-    const { diagnostics, hasErrors } = validateSpec(text, { probe, ...(policy.maxParameters !== undefined ? { maxParameters: policy.maxParameters } : {}) });
+    const { diagnostics, hasErrors } = validateSpec(text, {
+      probe,
+      ...(policy.maxParameters !== undefined ? { maxParameters: policy.maxParameters } : {}),
+      ...(policy.maxMemoryMB !== undefined ? { maxMemoryMB: policy.maxMemoryMB } : {}),
+    });
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(toJsonReport(file, text, diagnostics))}\n`);
     } else {
