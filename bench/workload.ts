@@ -1,4 +1,5 @@
 /** The shape of a benchmark workload, and the one way to time it. */
+import type { BenchOptions } from './options';
 
 export interface BenchWorkload {
   /** Printed as `workload`; also the name to pick it with: `node dist/bench.js NAME`. */
@@ -6,7 +7,7 @@ export interface BenchWorkload {
   /** Runs only when named on the command line (it is slow or needs more than Node). */
   readonly onlyWhenNamed?: boolean;
   /** Runs the measurement; the result is printed as one JSON line after `workload`. */
-  run(): Record<string, unknown>;
+  run(options?: BenchOptions): Record<string, unknown>;
 }
 
 export interface Timing {

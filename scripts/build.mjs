@@ -1,6 +1,7 @@
 // Bundles every entry point with esbuild. Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { buildKernels } from './build-kernels.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -17,6 +18,7 @@ const nodeEntries = [
   ['src/worker/worker.ts', 'dist/worker.js'],
   ['src/cli/main.ts', 'dist/cli.js'],
   ['bench/main.ts', 'dist/bench.js'],
+  ['src/parallel/evaluation-worker.ts', 'dist/evaluation-worker.js'],
 ];
 
 const builds = nodeEntries
@@ -40,5 +42,8 @@ if (existsSync('webview/main.ts')) {
     }),
   );
 }
+
+// The WebAssembly kernels (AssemblyScript), loaded at run time from dist/nn-kernels.wasm.
+builds.push(buildKernels());
 
 await Promise.all(builds);

@@ -6,8 +6,14 @@
 import { EXIT, UsageError } from './command';
 import { COMMANDS } from './command-table';
 import { nodeIo, type CliIo } from './io';
+import { enableWasmKernels } from '../kernels/wasm-loader';
+import { enableParallelEvaluation } from '../parallel/pool';
 
 export async function main(argv: string[]): Promise<number> {
+  // The fast paths: WebAssembly SIMD kernels (TypeScript when unavailable) and, for large
+  // batches, both cores. Results equal the reference path's (test/kernels, test/parallel).
+  enableWasmKernels();
+  enableParallelEvaluation();
   return run(argv, nodeIo());
 }
 

@@ -12,7 +12,7 @@ import type { DataTable } from '../core/data/table';
 import { parseCsvText } from './csv-text';
 import { accessFailure } from './resolve-data-path';
 
-/** The default limit on the size of a CSV file: 100 MB (10^8 bytes). Callers may pass another. */
+/** The default limit on the size of a CSV file: 100 MiB, as the editor setting's default. Callers may pass another. */
 export const DEFAULT_MAX_CSV_BYTES = 100 * 1024 * 1024;
 
 /** Options of every CSV read. */
@@ -77,7 +77,7 @@ export function checkStats(file: string, stats: fs.Stats, options: CsvReadOption
 
 /** A byte count for people: bytes below 1 kB, else kB or MB with up to one decimal (powers of 1000). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'kB'] : [bytes / 1_000_000, 'MB'];
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KiB'] : [bytes / (1024 * 1024), 'MiB'];
   return `${Number(value.toFixed(1))} ${unit}`;
 }

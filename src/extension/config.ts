@@ -21,6 +21,11 @@ export class Config {
     return Math.max(1, this.section.get<number>('limits.maxMemoryMB', 4096));
   }
 
+  /** Threads a training worker may use for large batches: 1 leaves a core to the editor. */
+  get trainingThreads(): number {
+    return this.section.get<number>('training.threads', 1) >= 2 ? 2 : 1;
+  }
+
   /** Whether a spec may read data outside its workspace folder; never in an untrusted workspace. */
   get allowOutsideWorkspace(): boolean {
     return vscode.workspace.isTrusted && this.section.get<boolean>('data.allowOutsideWorkspace', false);

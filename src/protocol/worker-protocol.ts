@@ -20,6 +20,8 @@ interface JobBase {
   readonly policy: JobPolicy;
   /** Int32Array(1) over a SharedArrayBuffer: the host stores 1 to cancel. */
   readonly cancelFlag: SharedArrayBuffer;
+  /** Threads for evaluating large batches (1 or 2; default 1). */
+  readonly threads?: number;
 }
 
 /** The job a worker is started with. */

@@ -9,6 +9,8 @@ import { runCompareInitJob } from '../jobs/compare-init-job';
 import { runInspectJob } from '../jobs/inspect-job';
 import { openSpec } from '../jobs/open-spec';
 import { runTrainJob } from '../jobs/train-job';
+import { enableWasmKernels } from '../kernels/wasm-loader';
+import { enableParallelEvaluation } from '../parallel/pool';
 import type { TrainingProgress } from '../core/train/progress';
 import type { WorkerEvent, WorkerJob } from '../protocol/worker-protocol';
 import { SnapshotThrottle } from './snapshot-throttle';
@@ -95,7 +97,11 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
 
 if (parentPort) {
   const port = parentPort;
-  runJob(workerData as WorkerJob, (event) => port.postMessage(event)).catch((error: unknown) => {
+  const job = workerData as WorkerJob;
+  // The fast paths, as in the CLI; results equal the reference path's.
+  enableWasmKernels();
+  enableParallelEvaluation(job.threads ?? 1);
+  runJob(job, (event) => port.postMessage(event)).catch((error: unknown) => {
     port.postMessage({ type: 'failed', code: 'internal-error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerEvent);
   });
 }

@@ -101,9 +101,9 @@ describe('readCsvFile: the file system', () => {
   });
 
   it('formats byte counts for the messages', () => {
-    assert.equal(formatBytes(100_000_000), '100 MB');
-    assert.equal(formatBytes(1_500_000), '1.5 MB');
-    assert.equal(formatBytes(2048), '2 kB');
+    assert.equal(formatBytes(100 * 1024 * 1024), '100 MiB');
+    assert.equal(formatBytes(1_572_864), '1.5 MiB');
+    assert.equal(formatBytes(2048), '2 KiB');
     assert.equal(formatBytes(12), '12 bytes');
   });
 });

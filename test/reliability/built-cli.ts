@@ -3,8 +3,8 @@
  * project's esbuild settings into a temporary folder (so the tests never depend on a stale
  * or half-written dist/), and spawned as a real process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -18,16 +18,22 @@ export function builtCli(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'nnspec-built-cli-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(path.join(dir, 'bin'));
-  buildSync({
-    entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
-    outfile: path.join(dir, 'dist', 'cli.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'error',
-  });
+  // As dist/ holds them: the CLI, the pool's evaluation worker beside it, and the kernels.
+  for (const [entry, out] of [['src/cli/main.ts', 'cli.js'], ['src/parallel/evaluation-worker.ts', 'evaluation-worker.js']] as const) {
+    buildSync({
+      entryPoints: [path.join(ROOT, entry)],
+      outfile: path.join(dir, 'dist', out),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+      logLevel: 'error',
+    });
+  }
+  const wasm = path.join(ROOT, 'dist', 'nn-kernels.wasm');
+  if (!existsSync(wasm)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-kernels.mjs')], { stdio: 'inherit' });
+  copyFileSync(wasm, path.join(dir, 'dist', 'nn-kernels.wasm'));
   copyFileSync(path.join(ROOT, 'bin', 'nnspec.js'), path.join(dir, 'bin', 'nnspec.js'));
   built = path.join(dir, 'bin', 'nnspec.js');
   return built;

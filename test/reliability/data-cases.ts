@@ -82,7 +82,7 @@ export const DATA_CASES: readonly DataCase[] = [
   { name: 'accepted (warning): a target with one class', csv: 'x1,x2,y\n1,2,1\n3,4,1\n5,6,1\n', load: 'ok', validate: [{ code: 'single-class', on: 'csv-key' }] },
   // Size.
   {
-    name: 'a 200 MB file over the 100 MB limit (sparse, never read)',
+    name: 'a 200 MB file over the 100 MiB limit (sparse, never read)',
     setup: (ws) => {
       const file = path.join(ws, 'data', 'input.csv');
       fs.writeFileSync(file, ok2);

@@ -181,7 +181,7 @@ describe('reliability: the bad-data corpus', () => {
         if (where) assert.match(done.stderr, where);
         if (c.load !== 'ok' && c.load.code === 'csv-too-large') {
           // The message names the limit and the setting that raises it.
-          assert.match(done.stderr, /100 MB/);
+          assert.match(done.stderr, /100 MiB/);
           assert.match(done.stderr, /nnspec\.data\.maxCsvBytes/);
           assert.match(done.stderr, /--max-csv-bytes/);
         }

@@ -11,6 +11,32 @@ import { activations, type Activation } from './activations';
 import { costs, sumSquaredWeights, type OutputLayer } from './costs';
 import { accumulateOuter, affineRows, gemmNN } from './matrix';
 import { architectureProblems, layerShapes, type Architecture, type LayerShape } from './network';
+import { WasmEvaluation } from './kernels/wasm-evaluation';
+import { wasmKernelFactory } from './kernels/wasm-kernels';
+import { PARALLEL_MIN_WORK, remoteShardFactory, type RemoteShards } from './kernels/remote-shards';
+
+/** Which kernels an evaluator may use: 'auto' takes WebAssembly when installed and worth it. */
+export type KernelChoice = 'auto' | 'typescript' | 'wasm';
+
+/** The kernels that computed the last costAndGradient. */
+export type KernelPath = 'typescript' | 'wasm-simd';
+
+/** Options of a NetworkEvaluator beyond its architecture. */
+export interface EvaluatorOptions {
+  /** Default 'auto'. 'wasm' uses WebAssembly for every batch when installed (tests). */
+  readonly kernels?: KernelChoice;
+  /**
+   * Default 'auto': large batches are split across the threads of an installed pool
+   * (src/parallel); 'single' keeps one thread; 'always' splits every batch of m ≥ 2 (tests).
+   */
+  readonly parallel?: 'auto' | 'single' | 'always';
+}
+
+/**
+ * Below this many multiply-adds per evaluation pass (m · |θ|), 'auto' keeps the TypeScript
+ * kernels: copying θ in and Δ out of WebAssembly would cost more than the products (W1).
+ */
+export const WASM_MIN_WORK = 4096;
 
 /**
  * Examples per chunk: at least CHUNK (the kernels' 4 × 4 blocks need rows), more for narrow
@@ -79,12 +105,22 @@ export class NetworkEvaluator {
   private xOff = 0;
   private y: Float64Array = new Float64Array(0);
   private yOff = 0;
+  /** The WebAssembly path, when installed and chosen (costAndGradient only). */
+  private readonly wasm: WasmEvaluation | undefined;
+  private readonly kernelChoice: KernelChoice;
+  /** The kernels of the last costAndGradient. */
+  lastKernelPath: KernelPath = 'typescript';
+  /** The threads of the last costAndGradient (1 unless a pool took part of the batch). */
+  lastThreads = 1;
+  private readonly parallelChoice: 'auto' | 'single' | 'always';
+  /** The other threads, made on the first batch that is worth splitting. */
+  private remote: RemoteShards | undefined | null = null;
 
   /**
    * @param maxBatch caps the chunk of examples held at once; any m can be evaluated.
    * @throws RangeError when the architecture is invalid (see architectureProblems).
    */
-  constructor(architecture: Architecture, maxBatch = CHUNK) {
+  constructor(architecture: Architecture, maxBatch = CHUNK, options: EvaluatorOptions = {}) {
     const problems = architectureProblems(architecture);
     if (problems.length > 0) throw new RangeError(problems.join('; '));
     this.architecture = architecture;
@@ -109,6 +145,25 @@ export class NetworkEvaluator {
       delta: this.sizes.map((s, l) => new Float64Array(l === 0 ? 0 : s)),
       cost: 0,
     };
+    this.kernelChoice = options.kernels ?? 'auto';
+    const factory = wasmKernelFactory();
+    let wasm: WasmEvaluation | undefined;
+    if (factory && this.kernelChoice !== 'typescript') {
+      const sigmoidCE = architecture.cost === 'cross-entropy' && this.g[this.g.length - 1]!.name === 'sigmoid';
+      try {
+        wasm = new WasmEvaluation(factory, this.sizes, this.shapes, this.g, this.output, sigmoidCE, this.chunk);
+      } catch {
+        wasm = undefined; // no memory for it: the TypeScript path serves
+      }
+    }
+    this.wasm = wasm;
+    this.parallelChoice = options.parallel ?? 'auto';
+  }
+
+  /** The kernels costAndGradient uses for a batch of m examples. */
+  kernelPathFor(m: number): KernelPath {
+    if (!this.wasm) return 'typescript';
+    return this.kernelChoice === 'wasm' || m * this.parameterCount >= WASM_MIN_WORK ? 'wasm-simd' : 'typescript';
   }
 
   /**
@@ -122,14 +177,26 @@ export class NetworkEvaluator {
     for (let k = 0; k < this.parameterCount; k++) gradOut[k] = 0;
     const meanAbsDelta = this.stats.meanAbsDelta;
     for (let l = 0; l < meanAbsDelta.length; l++) meanAbsDelta[l] = 0;
-    this.costSum[0] = 0;
-    for (let r0 = 0; r0 < data.m; r0 += this.chunk) {
-      const b = Math.min(this.chunk, data.m - r0);
-      this.selectChunk(data, r0, b);
-      this.forwardChunk(theta, b, false);
-      this.backwardChunk(theta, b, gradOut);
+    const remote = this.remoteFor(data.m);
+    let sum: number;
+    if (remote) {
+      // Both threads take pieces of the batch from a shared counter until none is left, so a
+      // thread that is descheduled holds up at most one piece.
+      const pieceRows = remote.start(theta, data);
+      this.beginSums(theta, data.m);
+      sum = 0;
+      for (let piece = remote.next(); piece >= 0; piece = remote.next()) {
+        const r0 = piece * pieceRows;
+        sum += this.rowSums(theta, data, r0, Math.min(data.m, r0 + pieceRows), gradOut, meanAbsDelta);
+      }
+      this.endSums(gradOut);
+      const theirs = remote.finish(gradOut, meanAbsDelta);
+      this.lastThreads = theirs === undefined ? 1 : remote.threads;
+      sum += theirs ?? 0;
+    } else {
+      sum = this.gradientSums(theta, data, gradOut, meanAbsDelta);
+      this.lastThreads = 1;
     }
-    const sum = this.costSum[0]!;
     const m = data.m, lambda = this.architecture.lambda, shapes = this.shapes;
     const stats = this.stats, decay = lambda / m;
     let penalty = 0;
@@ -152,6 +219,61 @@ export class NetworkEvaluator {
       stats.meanAbsDelta[l] = stats.meanAbsDelta[l]! / (m * this.sizes[l + 1]!);
     }
     return sum / m + (lambda / (2 * m)) * penalty;
+  }
+
+  /**
+   * The unnormalised sums of a batch: returns Σ_i J_i (no regularisation, not divided by m),
+   * adds Δ^(l) = Σ_i δ^(l+1)[1; a^(l)]ᵀ into gradOut and Σ_i Σ_k |δ^(l+1)_k| into absDelta[l − 1].
+   * costAndGradient is this plus the regularisation; a pool thread runs it on its share.
+   */
+  gradientSums(theta: Float64Array, data: Batch, gradOut: Float64Array, absDelta: Float64Array): number {
+    this.beginSums(theta, data.m);
+    const sum = this.rowSums(theta, data, 0, data.m, gradOut, absDelta);
+    this.endSums(gradOut);
+    return sum;
+  }
+
+  /**
+   * gradientSums in pieces, for threads that share a batch: beginSums once at θ, rowSums for
+   * each piece [r0, r1) of the batch (adding to gradOut and absDelta, returning its Σ J_i), then
+   * endSums. `m` is the whole batch's size (it picks the kernels).
+   */
+  beginSums(theta: Float64Array, m: number): void {
+    this.lastKernelPath = this.kernelPathFor(m);
+    if (this.wasm && this.lastKernelPath === 'wasm-simd') this.wasm.begin(theta);
+  }
+
+  /** See beginSums. */
+  rowSums(theta: Float64Array, data: Batch, r0: number, r1: number, gradOut: Float64Array, absDelta: Float64Array): number {
+    if (this.wasm && this.lastKernelPath === 'wasm-simd') return this.wasm.rows(data, r0, r1, absDelta);
+    const abs = this.stats.meanAbsDelta;
+    const saved = abs === absDelta ? undefined : Float64Array.from(abs);
+    if (saved) abs.set(absDelta);
+    this.costSum[0] = 0;
+    for (let r = r0; r < r1; r += this.chunk) {
+      const b = Math.min(this.chunk, r1 - r);
+      this.selectChunk(data, r, b);
+      this.forwardChunk(theta, b, false);
+      this.backwardChunk(theta, b, gradOut);
+    }
+    if (saved) {
+      absDelta.set(abs);
+      abs.set(saved);
+    }
+    return this.costSum[0]!;
+  }
+
+  /** See beginSums. */
+  endSums(gradOut: Float64Array): void {
+    if (this.wasm && this.lastKernelPath === 'wasm-simd') this.wasm.end(gradOut);
+  }
+
+  /** The other threads for a batch of m examples, if it is worth splitting and a pool is installed. */
+  private remoteFor(m: number): RemoteShards | undefined {
+    if (this.parallelChoice === 'single' || m < 2) return undefined;
+    if (this.parallelChoice === 'auto' && m * this.parameterCount < PARALLEL_MIN_WORK) return undefined;
+    if (this.remote === null) this.remote = remoteShardFactory()?.(this.architecture, this.chunk, this.parameterCount);
+    return this.remote;
   }
 
   /** J(θ) on the batch by forward propagation only (no gradient, `stats` untouched). */

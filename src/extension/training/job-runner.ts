@@ -131,7 +131,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   inspect(document: vscode.TextDocument, weightsPath: string | undefined, example: number): Promise<FinalWorkerEvent> {
     const k = document.uri.toString();
     this.inspections.get(k)?.terminate();
-    const job = { type: 'inspect' as const, example, ...(weightsPath ? { weightsPath } : {}), specPath: document.uri.fsPath, specText: document.getText(), policy: this.policyFor(document.uri) };
+    const job = { type: 'inspect' as const, example, ...(weightsPath ? { weightsPath } : {}), specPath: document.uri.fsPath, specText: document.getText(), policy: this.policyFor(document.uri), threads: this.config.trainingThreads };
     const running = startWorkerJob(this.extensionPath, job, () => undefined);
     this.inspections.set(k, running);
     return running.done.finally(() => {
@@ -146,7 +146,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
     onEvent: (event: WorkerEvent, report: (message: string, increment: number) => void) => void,
   ): Promise<FinalWorkerEvent> {
     const k = key(document.uri, job.type);
-    const full = { ...job, specPath: document.uri.fsPath, specText: document.getText(), policy: this.policyFor(document.uri) } as DistributiveOmit<WorkerJob, 'cancelFlag'>;
+    const full = { ...job, specPath: document.uri.fsPath, specText: document.getText(), policy: this.policyFor(document.uri), threads: this.config.trainingThreads } as DistributiveOmit<WorkerJob, 'cancelFlag'>;
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const report = (message: string, increment: number): void => progress.report({ message, increment });

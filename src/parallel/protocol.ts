@@ -1,0 +1,47 @@
+/**
+ * What the caller and a pool thread share: the control words (Int32Array on shared memory) and
+ * the setup messages (sent on a MessagePort, read synchronously by the worker).
+ */
+import type { Architecture } from '../core/nn/network';
+
+/** Indices of the control words. */
+export const CONTROL = {
+  /** Sequence number of the last job announced (the worker waits on it). */
+  JOB: 0,
+  /** Sequence number of the last job finished (the caller waits on it). */
+  DONE: 1,
+  /** Non-zero when the last job failed. */
+  FAILED: 2,
+  /** The job: evaluator id, data id, rows per piece, example count m, 1 when rows are given. */
+  EVALUATOR: 3,
+  DATA: 4,
+  PIECE_ROWS: 5,
+  COUNT: 6,
+  ROWS: 7,
+  /** The last job's state: JOB_PENDING until the worker takes it (RUNNING) or the caller takes it back (CANCELLED). */
+  STATE: 8,
+  /** The next piece to take (every thread adds 1 to take one), and how many pieces there are. */
+  NEXT: 9,
+  PIECES: 10,
+  SIZE: 11,
+} as const;
+
+/** Values of the STATE word. */
+export const JOB_IDLE = 0, JOB_PENDING = 1, JOB_RUNNING = 2, JOB_CANCELLED = 3;
+
+/** Setup of the worker: an evaluator with its shared buffers, a batch's data, a rows buffer. */
+export type SetupMessage =
+  | {
+      readonly type: 'evaluator';
+      readonly id: number;
+      readonly architecture: Architecture;
+      readonly chunk: number;
+      readonly theta: Float64Array;
+      readonly grad: Float64Array;
+      readonly abs: Float64Array;
+      readonly cost: Float64Array;
+    }
+  | { readonly type: 'data'; readonly id: number; readonly X: Float64Array; readonly Y: Float64Array }
+  | { readonly type: 'rows'; readonly id: number; readonly rows: Int32Array }
+  /** The caller no longer holds the evaluator or data of this id (garbage-collected): free it. */
+  | { readonly type: 'drop'; readonly id: number };

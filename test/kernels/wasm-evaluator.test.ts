@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { NetworkEvaluator } from '../../src/core/nn/evaluator';
+import { parameterCount, type Architecture } from '../../src/core/nn/network';
+import { createRng } from '../../src/core/nn/rng';
+import { disableWasmKernels } from '../../src/kernels/wasm-loader';
+import { ensureKernels } from './ensure-kernels';
+import { assertClose, randomCase } from './random-case';
+
+describe('NetworkEvaluator on the WebAssembly kernels against the TypeScript path', () => {
+  before(() => {
+    ensureKernels();
+  });
+  after(() => disableWasmKernels());
+
+  it('computes the same J, D and statistics for random shapes (odd sizes, m = 1, any chunk, row selections) to 1e-12', () => {
+    const rng = createRng(61);
+    for (let trial = 0; trial < 120; trial++) {
+      const m = [1, 2, 3, 5, 17, 64, 65, 131][trial % 8]!;
+      const { arch, theta, batch, rowsBatch } = randomCase(rng, m);
+      const chunk = 1 + rng.nextInt(70);
+      const ts = new NetworkEvaluator(arch, chunk, { kernels: 'typescript', parallel: 'single' });
+      const wasm = new NetworkEvaluator(arch, chunk, { kernels: 'wasm', parallel: 'single' });
+      for (const data of [batch, rowsBatch]) {
+        const g1 = new Float64Array(theta.length), g2 = new Float64Array(theta.length).fill(NaN);
+        const J1 = ts.costAndGradient(theta, data, g1);
+        const J2 = wasm.costAndGradient(theta, data, g2);
+        assert.equal(wasm.lastKernelPath, 'wasm-simd');
+        const what = `trial ${trial}: ${arch.sizes.join('-')} ${arch.activations.join(',')} ${arch.cost}, m ${m}, chunk ${chunk}${data.rows ? ', rows' : ''}`;
+        assert.ok(Math.abs(J1 - J2) <= 1e-12 * Math.abs(J1), `${what}: J ${J2} vs ${J1}`);
+        assertClose(g2, g1, 1e-12, what);
+        assertClose(wasm.stats.meanAbsDelta, ts.stats.meanAbsDelta, 1e-12, `${what} (mean |δ|)`);
+        assertClose(wasm.stats.gradientNorm, ts.stats.gradientNorm, 1e-12, `${what} (‖D‖)`);
+      }
+    }
+  });
+
+  it('is bit for bit the TypeScript path where the order of operations is the same (no exp or log in WebAssembly, blocked products)', () => {
+    const rng = createRng(7);
+    for (const sizes of [[5, 8, 6], [9, 13, 7, 4], [6, 4, 5]]) {
+      const L = sizes.length;
+      const arch: Architecture = { sizes, activations: [...Array.from({ length: L - 2 }, () => 'tanh' as const), 'linear'], cost: 'squared-error', lambda: 0.7 };
+      const theta = new Float64Array(parameterCount(sizes)).map(() => rng.next() - 0.5);
+      const m = 128, X = new Float64Array(m * sizes[0]!).map(() => rng.next()), Y = new Float64Array(m * sizes[L - 1]!).map(() => rng.next());
+      const g1 = new Float64Array(theta.length), g2 = new Float64Array(theta.length);
+      const J1 = new NetworkEvaluator(arch, 64, { kernels: 'typescript' }).costAndGradient(theta, { X, Y, m }, g1);
+      const J2 = new NetworkEvaluator(arch, 64, { kernels: 'wasm' }).costAndGradient(theta, { X, Y, m }, g2);
+      assert.equal(J2, J1);
+      assert.deepEqual(Array.from(g2), Array.from(g1));
+    }
+  });
+
+  it("'auto' keeps tiny problems (W1) on the TypeScript kernels and takes WebAssembly for larger ones", () => {
+    const arch: Architecture = { sizes: [2, 2, 1], activations: ['sigmoid', 'sigmoid'], cost: 'cross-entropy', lambda: 1 };
+    const ev = new NetworkEvaluator(arch, 4);
+    assert.equal(ev.kernelPathFor(4), 'typescript');
+    assert.equal(ev.kernelPathFor(1000), 'wasm-simd');
+    assert.equal(new NetworkEvaluator(arch, 4, { kernels: 'typescript' }).kernelPathFor(1000), 'typescript');
+  });
+});
