@@ -5,7 +5,8 @@
 import { digitsTraining } from './digits-training';
 import { editorEventLoop } from './editor-event-loop';
 import { evaluationWorkloads } from './evaluation';
+import { inspectorFrames } from './inspector-frames';
 import { validate300Lines } from './validate-300-lines';
 import type { BenchWorkload } from './workload';
 
-export const WORKLOADS: readonly BenchWorkload[] = [validate300Lines, ...evaluationWorkloads, digitsTraining, editorEventLoop];
+export const WORKLOADS: readonly BenchWorkload[] = [validate300Lines, ...evaluationWorkloads, digitsTraining, editorEventLoop, inspectorFrames];
