@@ -57,6 +57,7 @@ describe('training the examples', () => {
   async function deltas(name: string): Promise<number[]> {
     let last: number[] = [];
     await runTrainJob(open(name), {}, { onProgress: (p) => (last = p.layers.map((l) => l.meanAbsDelta)) });
+    assert.equal(last.length, 7, 'one mean |δ| per layer 2 … L of the 8-layer network');
     return last;
   }
 

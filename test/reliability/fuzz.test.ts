@@ -19,7 +19,8 @@ describe('reliability: fuzz (no throw, no hang, every position inside the input)
   for (const target of fuzzTargets().filter((t) => !t.name.startsWith('self-test'))) {
     const numRuns = CASES[target.name] ?? 500;
     it(`${target.name}: ${numRuns} cases`, async () => {
-      const seed = Number(process.env['NNSPEC_FUZZ_SEED'] ?? Date.now() % 2 ** 31);
+      // A fixed seed keeps CI reproducible; `npm run fuzz` explores new seeds.
+      const seed = Number(process.env['NNSPEC_FUZZ_SEED'] ?? 7);
       const report = await fuzzTarget(target.name, { numRuns, seed, hangMs: 10_000, caseBudgetMs: 5_000 });
       assert.ok(!report.failure && !report.hang && !report.crash, `seed ${seed}: ${describeReport(report)}`);
       assert.equal(report.cases, numRuns);

@@ -7,7 +7,7 @@ import { ioReason } from '../io';
 import { policyFrom, POLICY_OPTIONS, POLICY_USAGE } from '../job-options';
 import { formatHuman, summarize, toJsonReport } from '../render-diagnostics';
 
-const USAGE = `Usage: nnspec validate SPEC [--json] [--workspace DIR] [--allow-outside] [--max-params N] [--max-csv-bytes N]
+const USAGE = `Usage: nnspec validate SPEC [--json] [--workspace DIR] [--allow-outside] [--max-params N] [--max-csv-bytes N] [--max-memory-mb N]
 
 Checks a .nnspec file and prints every problem with its place.
   --json            print {file, valid, diagnostics} as JSON (1-based lines and columns)

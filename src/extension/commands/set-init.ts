@@ -10,7 +10,7 @@ const STRATEGIES: { strategy: InitStrategyName; detail: string }[] = [
   { strategy: 'xavier', detail: 'Normal with σ = √(2/(s_l + s_(l+1))), biases 0: keeps activations’ variance for sigmoid and tanh.' },
   { strategy: 'he', detail: 'Normal with σ = √(2/s_l), biases 0: suited to relu layers.' },
   { strategy: 'zeros', detail: 'Every weight 0: hidden units stay identical — see the symmetry problem for yourself.' },
-  { strategy: 'debug', detail: 'Deterministic sin(k)/10 weights, as used to check gradients; not random.' },
+  { strategy: 'debug', detail: 'Deterministic weights sin(1)/10, sin(2)/10, … in each Θ’s row-major order, as used to check gradients; not random.' },
 ];
 
 /**

@@ -57,6 +57,9 @@ export class InspectorFeed implements vscode.Disposable {
   /** Following another spec: the results of the last one no longer apply. */
   forgetResults(): void {
     this.results.clear();
+    // Whether a run is live is a property of the spec followed now, not of the last one.
+    const uri = this.followed();
+    this.training = uri !== undefined && this.ctx.jobs.isRunning(uri, 'train');
   }
 
   selectExample(example: number): void {

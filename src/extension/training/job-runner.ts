@@ -95,10 +95,13 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   train(document: vscode.TextDocument, title: string, onProgress: (p: TrainingProgress) => void): Promise<FinalWorkerEvent> {
     const example = this.snapshotExample(document.uri);
     const snapshots = example !== undefined ? { snapshotIntervalMs: SNAPSHOT_INTERVAL_MS, example } : {};
+    let lastIteration = 0;
     return this.run(document, { type: 'train', weightsPath: weightsPathFor(document.uri.fsPath), progressIntervalMs: PROGRESS_INTERVAL_MS, ...snapshots }, title, (event, report) => {
       if (event.type !== 'progress') return;
       const p = event.progress;
-      report(`iteration ${p.iteration}/${p.maxIterations}, J = ${p.cost.toPrecision(5)}`, 100 / p.maxIterations);
+      // Reports are throttled: advance the bar by every iteration since the last one seen.
+      report(`iteration ${p.iteration}/${p.maxIterations}, J = ${p.cost.toPrecision(5)}`, ((p.iteration - lastIteration) * 100) / p.maxIterations);
+      lastIteration = p.iteration;
       this.progressEmitter.fire({ uri: document.uri, progress: p, ...(event.snapshot ? { snapshot: event.snapshot } : {}) });
       onProgress(p);
     });
@@ -119,7 +122,8 @@ export class JobRunner implements vscode.Disposable, JobEvents {
       { type: 'compare-init', strategies: INIT_STRATEGIES, iterations },
       `Comparing initialisations of ${path.basename(document.uri.fsPath)}`,
       (event, report) => {
-        if (event.type === 'compare-progress') report(`${event.strategy} (${event.done + 1}/${event.total})`, 100 / event.total);
+        // `done` strategies have finished as this one starts: the bar shows finished runs.
+        if (event.type === 'compare-progress') report(`${event.strategy} (${event.done + 1}/${event.total})`, event.done === 0 ? 0 : 100 / event.total);
       },
     );
   }

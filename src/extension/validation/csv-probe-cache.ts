@@ -13,18 +13,18 @@ import { workspaceRootOf } from './workspace-root';
 export class CsvProbeCache implements vscode.Disposable {
   private readonly entries = new Map<string, CsvProbeResult>();
   private readonly loaded = new vscode.EventEmitter<void>();
-  private readonly watcher: vscode.FileSystemWatcher;
+  private readonly disposables: vscode.Disposable[] = [];
   readonly onDidLoad = this.loaded.event;
 
   constructor(private readonly config: Config) {
-    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.csv');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.csv');
     const forget = (uri: vscode.Uri): void => this.forget(uri.fsPath);
-    this.watcher.onDidChange(forget);
-    this.watcher.onDidCreate(forget);
-    this.watcher.onDidDelete(forget);
+    this.disposables.push(watcher, watcher.onDidChange(forget), watcher.onDidCreate(forget), watcher.onDidDelete(forget), this.loaded);
   }
 
   probe(specUri: vscode.Uri, specDir: string, csvPath: string): CsvProbeResult {
+    // Reading data files needs trust: untrusted, the CSV checks wait (the trust grant re-validates).
+    if (!vscode.workspace.isTrusted) return { status: 'pending' };
     const root = workspaceRootOf(specUri);
     const allowOutside = this.config.allowOutsideWorkspace;
     const maxBytes = this.config.maxCsvBytes;
@@ -49,7 +49,7 @@ export class CsvProbeCache implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.watcher.dispose();
-    this.loaded.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.disposables.length = 0;
   }
 }

@@ -34,10 +34,8 @@ export class DiagnosticsController implements vscode.Disposable {
       csvCache.onDidLoad(() => this.validateAll()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.validateAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('nnspec')) {
-          csvCache.forget();
-          this.validateAll();
-        }
+        // Forgetting the CSV summaries fires onDidLoad, which validates every spec again.
+        if (e.affectsConfiguration('nnspec')) csvCache.forget();
       }),
     );
     this.validateAll();

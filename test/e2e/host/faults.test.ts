@@ -52,7 +52,7 @@ describe('faults and concurrency', () => {
     assert.equal(again?.type, 'trained');
   });
 
-  it('Stop ends the run at the next iteration boundary: no iteration after the stop is begun', async () => {
+  it('Stop ends a run of 10⁸ iterations promptly: partial weights, and only a few iterations after the last report', async () => {
     const uri = writeSpec('cancel.nnspec', LONG);
     await vscode.window.showTextDocument(uri);
     const { final, progress } = await startLong(uri);

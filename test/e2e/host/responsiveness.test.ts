@@ -28,7 +28,11 @@ describe('event-loop delay while a W3-sized network trains', () => {
       const editor = await vscode.window.showTextDocument(uri);
       await waitFor(api.ctx.diagnostics.onDidValidate, () => api.ctx.diagnostics.validationOf(editor.document).data.features, (n) => n === 400, 60_000, 'the CSV summary');
     });
+    let inWorker = false;
+    const seen = api.ctx.jobs.onProgress(() => (inWorker ||= api.ctx.jobs.jobOf(uri, 'train')?.worker.threadId !== undefined));
     const { result, p50, p99, max } = await measureEventLoopDelay(() => vscode.commands.executeCommand<FinalWorkerEvent>('nnspec.train', uri));
+    seen.dispose();
+    assert.ok(inWorker, 'progress came from a worker thread of the job');
     assert.equal(result?.type, 'trained', JSON.stringify(result));
     const report = {
       workload: 'editor-event-loop-w3',

@@ -40,7 +40,8 @@ describe('nnspec in the workbench', () => {
   it('trains from the palette with a progress notification', async () => {
     await wb.openFile('xor.nnspec');
     await wb.runCommand('NN: Train network');
-    await wb.waitForNotification(/Training xor|nnspec: trained/);
+    await wb.waitForNotification(/Training xor/);
+    await wb.waitForNotification(/nnspec: trained xor/);
     await wb.screenshot('train-notification');
   });
 
