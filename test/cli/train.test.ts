@@ -4,25 +4,9 @@ import * as path from 'node:path';
 import { run } from '../../src/cli/main';
 import { NetworkEvaluator } from '../../src/core/nn/evaluator';
 import { parseWeights } from '../../src/core/weights/parse';
+import { XOR_SPEC as XOR } from '../fixtures/xor-spec';
 import { diskIo } from './disk-io';
 
-const XOR = `name: xor
-layers:
-  - units: 2
-  - units: 2
-    activation: sigmoid
-  - units: 1
-    activation: sigmoid
-init:
-  strategy: uniform
-  epsilon: 0.12
-  seed: 4
-train:
-  optimizer: lbfgs
-  iterations: 400
-data:
-  rows: [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]]
-`;
 
 describe('nnspec train', () => {
   it('trains, prints a summary and a cost curve, and writes the weights beside the spec', async () => {

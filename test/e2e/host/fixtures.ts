@@ -3,23 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { workspaceFile } from './helpers';
 
-export const XOR_SPEC = `name: xor
-layers:
-  - units: 2
-  - units: 2
-    activation: sigmoid
-  - units: 1
-    activation: sigmoid
-init:
-  strategy: uniform
-  epsilon: 0.12
-  seed: 4
-train:
-  optimizer: lbfgs
-  iterations: 400
-data:
-  rows: [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]]
-`;
+export { XOR_SPEC } from '../../fixtures/xor-spec';
 
 /** Writes `text` to a workspace file (replacing it) and returns its URI. */
 export function writeSpec(name: string, text: string): vscode.Uri {
