@@ -44,7 +44,7 @@ export async function runTrainJob(opened: OpenedSpec, options: TrainJobOptions, 
   const { theta, summary } = trainNetwork({ architecture, data, theta0, train }, hooks);
   const partial = summary.reason === 'cancelled' || summary.reason === 'not-finite';
   const symmetry = findSymmetricUnits(theta, architecture.sizes, 1e-9);
-  const health = unitHealth(new NetworkEvaluator(architecture), theta, data.train);
+  const health = relevantHealth(unitHealth(new NetworkEvaluator(architecture), theta, data.train), summary);
   if (options.weightsPath === undefined) return { summary, theta, partial, symmetry, health };
   const written = await writeWeightsFile(options.weightsPath, {
     specHash: specHash(spec),
@@ -66,4 +66,14 @@ export async function runTrainJob(opened: OpenedSpec, options: TrainJobOptions, 
   });
   const weights = written.ok ? { path: options.weightsPath } : { failure: { code: written.error.code, message: written.error.message } };
   return { summary, theta, partial, symmetry, health, weights };
+}
+
+/**
+ * Saturated units are a problem while they stop learning; after a run that cut J by 90 % or
+ * more they are usually the confident units of a fitted network, so only dead units (wasted
+ * capacity either way) are kept then.
+ */
+function relevantHealth(health: LayerHealth[], summary: { initialCost: number; finalCost: number }): LayerHealth[] {
+  if (!(summary.finalCost < 0.1 * summary.initialCost)) return health;
+  return health.filter((h) => h.dead.length > 0).map((h) => ({ ...h, saturated: [] }));
 }
