@@ -7,6 +7,7 @@
  */
 import type { CsvProbeCode, CsvProbeResult, CsvSummary, DataProbe } from '../core/spec/data-probe';
 import { summarizeCsv } from '../core/data/csv-summary';
+import { DISTINCT_CAP } from '../core/spec/data-probe';
 import { ok, type DataFailure, type DataResult } from '../core/data/data-error';
 import { readCsvFile, type CsvReadOptions } from './csv-file';
 import { summarizeCsvFile } from './csv-stream-summary';
@@ -21,29 +22,30 @@ export type CsvProbeOptions = PathPolicy & CsvReadOptions;
  */
 export function createCsvProbe(specDir: string, options: CsvProbeOptions): DataProbe {
   const answers = new Map<string, CsvProbeResult>();
-  return (csvPath) => {
-    let answer = answers.get(csvPath);
+  return (csvPath, target) => {
+    const key = JSON.stringify([csvPath, target ?? null]);
+    let answer = answers.get(key);
     if (!answer) {
-      answer = probeCsv(specDir, csvPath, options);
-      answers.set(csvPath, answer);
+      answer = probeCsv(specDir, csvPath, options, target);
+      answers.set(key, answer);
     }
     return answer;
   };
 }
 
 /** Probes one `csv:` path, as written in a spec in `specDir`. Never throws. */
-export function probeCsv(specDir: string, csvPath: string, options: CsvProbeOptions): CsvProbeResult {
+export function probeCsv(specDir: string, csvPath: string, options: CsvProbeOptions, target?: string): CsvProbeResult {
   const file = resolveDataPath(specDir, csvPath, options);
   if (!file.ok) return toProbeResult(file);
   const records = readCsvFile(file.value, options);
-  return toProbeResult(records.ok ? ok(summarizeCsv(records.value)) : records);
+  return toProbeResult(records.ok ? ok(summarizeCsv(records.value, DISTINCT_CAP, target)) : records);
 }
 
 /** The asynchronous twin of probeCsv, with the same answers; it never blocks for long and never rejects. */
-export async function probeCsvAsync(specDir: string, csvPath: string, options: CsvProbeOptions): Promise<CsvProbeResult> {
+export async function probeCsvAsync(specDir: string, csvPath: string, options: CsvProbeOptions, target?: string): Promise<CsvProbeResult> {
   try {
     const file = await resolveDataPathAsync(specDir, csvPath, options);
-    return toProbeResult(file.ok ? await summarizeCsvFile(file.value, options) : file);
+    return toProbeResult(file.ok ? await summarizeCsvFile(file.value, { ...options, ...(target !== undefined ? { target } : {}) }) : file);
   } catch (error) {
     return { status: 'failed', error: { code: 'csv-unreadable', message: String(error) } };
   }

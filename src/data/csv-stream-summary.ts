@@ -12,7 +12,7 @@ import { CsvError, parse } from 'csv-parse';
 import { checkCsvRecords } from '../core/data/csv-records';
 import { fail, ok, type DataResult } from '../core/data/data-error';
 import { ByteLines } from '../core/data/byte-lines';
-import { ColumnSummaryBuilder } from '../core/data/csv-summary';
+import { ColumnSummaryBuilder, distinctCap } from '../core/data/csv-summary';
 import { DISTINCT_CAP, type CsvSummary } from '../core/spec/data-probe';
 import { checkStats, type CsvReadOptions } from './csv-file';
 import { errorLine, errorReason } from './csv-text';
@@ -27,6 +27,8 @@ export const CHUNK_BYTES = 16 * 1024;
 /** Options of a streamed summary; `chunkBytes` exists for tests of chunk boundaries. */
 export interface CsvStreamOptions extends CsvReadOptions {
   readonly chunkBytes?: number;
+  /** Keep distinct values of this column only (see DataProbe). */
+  readonly target?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function summarizeCsvFile(file: string, options: CsvStreamOptions =
   } catch (error) {
     return fail(accessFailure(file, error));
   }
-  const summary = new CsvSummaryBuilder();
+  const summary = new CsvSummaryBuilder(DISTINCT_CAP, options.target);
   const lines = new ByteLines();
   let blank = true;
   try {
@@ -87,13 +89,16 @@ export class CsvSummaryBuilder {
   /** The first row whose width is not the header's, which decides the structural check. */
   private ragged: { readonly record: readonly string[]; readonly line: number } | undefined;
 
-  constructor(private readonly cap: number = DISTINCT_CAP) {}
+  constructor(
+    private readonly cap: number = DISTINCT_CAP,
+    private readonly target?: string,
+  ) {}
 
   /** Adds a record that ends on the 1-based `line`. */
   add(record: readonly string[], line: number): void {
     if (!this.header) {
       this.header = record;
-      this.columns = record.map(() => new ColumnSummaryBuilder(this.cap));
+      this.columns = record.map((name) => new ColumnSummaryBuilder(distinctCap(name, this.cap, this.target)));
       return;
     }
     this.rows++;

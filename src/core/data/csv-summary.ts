@@ -7,14 +7,19 @@ import { DISTINCT_CAP, type CsvColumnSummary, type CsvSummary, type NonNumericCe
 import type { CsvRecords } from './csv-records';
 import { parseNumberCell } from './number-cell';
 
-/** Summarises structurally valid records (see checkCsvRecords). */
-export function summarizeCsv(records: CsvRecords, cap: number = DISTINCT_CAP): CsvSummary {
+/** Summarises structurally valid records (see checkCsvRecords); with `target`, only its distinct values are kept. */
+export function summarizeCsv(records: CsvRecords, cap: number = DISTINCT_CAP, target?: string): CsvSummary {
   const columns: CsvColumnSummary[] = records.header.map((name, c) => {
-    const column = new ColumnSummaryBuilder(cap);
+    const column = new ColumnSummaryBuilder(distinctCap(name, cap, target));
     records.rows.forEach((row, i) => column.add(row[c] ?? '', records.lines[i] ?? i + 2));
     return column.finish(name);
   });
   return { columns, rows: records.rows.length };
+}
+
+/** The distinct values kept for a column: all up to `cap` for the target (or every column without one), none for the rest. */
+export function distinctCap(name: string, cap: number, target: string | undefined): number {
+  return target === undefined || name.trim() === target ? cap : 0;
 }
 
 /** One column's summary, a cell at a time (the whole-file and the streamed summaries share it). */

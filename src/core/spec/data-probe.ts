@@ -52,5 +52,9 @@ export type CsvProbeResult =
   /** Not known yet (an asynchronous read is under way): the data checks are skipped. */
   | { readonly status: 'pending' };
 
-/** Answers for a `csv:` path exactly as written in the spec (relative to the spec file). */
-export type DataProbe = (csvPath: string) => CsvProbeResult;
+/**
+ * Answers for a `csv:` path exactly as written in the spec (relative to the spec file). With
+ * `target`, only that column's distinct values are kept (the others' would cost memory and
+ * time for nothing: their `distinct` is then empty and `distinctTruncated` true).
+ */
+export type DataProbe = (csvPath: string, target?: string) => CsvProbeResult;

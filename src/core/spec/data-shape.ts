@@ -89,7 +89,8 @@ function generatedFeatures(r: Reporter, task: TaskName | undefined, shapes: Data
 function csvShape(r: Reporter, task: TaskName | undefined, probe: DataProbe | undefined): DataShape {
   const csv = r.get(['data', 'csv']);
   if (typeof csv !== 'string' || csv.length === 0 || !probe) return {};
-  const result = probe(csv);
+  const target = r.get(['data', 'target']);
+  const result = probe(csv, typeof target === 'string' && target.length > 0 ? target : undefined);
   if (result.status === 'pending') return {};
   if (result.status === 'failed') {
     r.report(result.error.code, result.error.message, r.valueRange(['data', 'csv']));
@@ -106,7 +107,6 @@ function csvShape(r: Reporter, task: TaskName | undefined, probe: DataProbe | un
     });
   };
 
-  const target = r.get(['data', 'target']);
   const targetColumn = typeof target === 'string' ? columns.get(target) : undefined;
   if (typeof target === 'string' && target.length > 0 && !targetColumn) missing(['data', 'target'], target);
   const targetIndex = targetColumn ? result.summary.columns.indexOf(targetColumn) : -1;

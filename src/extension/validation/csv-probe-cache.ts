@@ -22,18 +22,18 @@ export class CsvProbeCache implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidChange(forget), watcher.onDidCreate(forget), watcher.onDidDelete(forget), this.loaded);
   }
 
-  probe(specUri: vscode.Uri, specDir: string, csvPath: string): CsvProbeResult {
+  probe(specUri: vscode.Uri, specDir: string, csvPath: string, target?: string): CsvProbeResult {
     // Reading data files needs trust: untrusted, the CSV checks wait (the trust grant re-validates).
     if (!vscode.workspace.isTrusted) return { status: 'pending' };
     const root = workspaceRootOf(specUri);
     const allowOutside = this.config.allowOutsideWorkspace;
     const maxBytes = this.config.maxCsvBytes;
-    const key = JSON.stringify([path.resolve(specDir, csvPath), root, allowOutside, maxBytes]);
+    const key = JSON.stringify([path.resolve(specDir, csvPath), root, allowOutside, maxBytes, target ?? null]);
     const known = this.entries.get(key);
     if (known) return known;
     const pending: CsvProbeResult = { status: 'pending' };
     this.entries.set(key, pending);
-    void probeCsvAsync(specDir, csvPath, { workspaceRoot: root, allowOutside, maxBytes }).then((result) => {
+    void probeCsvAsync(specDir, csvPath, { workspaceRoot: root, allowOutside, maxBytes }, target).then((result) => {
       if (this.entries.get(key) !== pending) return;
       this.entries.set(key, result);
       this.loaded.fire();

@@ -10,7 +10,7 @@ export function validateDocument(document: vscode.TextDocument, config: Config, 
   return validateSpec(document.getText(), {
     maxParameters: config.maxParameters,
     maxMemoryMB: config.maxMemoryMB,
-    probe: (csvPath) => csvCache.probe(document.uri, specDir, csvPath),
+    probe: (csvPath, target) => csvCache.probe(document.uri, specDir, csvPath, target),
   });
 }
 
