@@ -33,24 +33,6 @@ data:
   target: label
 `;
 
-/** Waits until the extension is active on the open spec (its "Inspect" CodeLens shows), so its commands are listed. */
-async function waitForExtension(wb: Workbench): Promise<void> {
-  await wb.page.locator('.monaco-editor .codelens-decoration', { hasText: 'Inspect' }).first().waitFor({ timeout: 60_000 });
-}
-
-/**
- * Closes every editor and reloads the window, so the workbench saves a layout without the
- * inspector: the next suite's window must not restore it.
- */
-async function leaveNoInspector(wb: Workbench): Promise<void> {
-  await wb.runCommand('View: Close All Editors');
-  await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached' });
-  const reloaded = wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame() });
-  await wb.runCommand('Developer: Reload Window');
-  await reloaded;
-  await wb.page.locator('.monaco-workbench').waitFor();
-}
-
 describe('the inspector while a 784-128-10 network trains', () => {
   let wb: Workbench;
   before(() => {
@@ -59,14 +41,14 @@ describe('the inspector while a 784-128-10 network trains', () => {
     fs.writeFileSync(path.join(workspace, 'bench-784.nnspec'), SPEC);
   });
   after(async () => {
-    if (wb) await leaveNoInspector(wb);
+    if (wb) await wb.leaveNoInspector();
     await wb?.close();
   });
 
   it('draws the network compactly, trains it, and reports the webview’s message rate and longest frame', async () => {
     wb = await Workbench.open();
     await wb.openFile('bench-784.nnspec');
-    await waitForExtension(wb);
+    await wb.waitForExtension();
     await wb.runCommand('NN: Open network inspector');
     const frame = await wb.webview();
     await frame.locator('svg.diagram-svg g.layer').nth(2).waitFor();

@@ -61,24 +61,6 @@ async function unitCounts(frame: FrameLocator): Promise<string[]> {
   return frame.locator('svg.diagram-svg g.layer').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-units') ?? ''));
 }
 
-/** Waits until the extension is active on the open spec (its "Inspect" CodeLens shows), so its commands are listed. */
-async function waitForExtension(wb: Workbench): Promise<void> {
-  await wb.page.locator('.monaco-editor .codelens-decoration', { hasText: 'Inspect' }).first().waitFor({ timeout: 60_000 });
-}
-
-/**
- * Closes every editor and reloads the window, so the workbench saves a layout without the
- * inspector: the next suite's window must not restore it.
- */
-async function leaveNoInspector(wb: Workbench): Promise<void> {
-  await wb.runCommand('View: Close All Editors');
-  await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached' });
-  const reloaded = wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame() });
-  await wb.runCommand('Developer: Reload Window');
-  await reloaded;
-  await wb.page.locator('.monaco-workbench').waitFor();
-}
-
 describe('the network inspector in the workbench', () => {
   let wb: Workbench;
   let frame: FrameLocator;
@@ -88,13 +70,13 @@ describe('the network inspector in the workbench', () => {
     fs.writeFileSync(path.join(workspace(), 'spiral-ui.nnspec'), spiral(8));
     wb = await Workbench.open();
     await wb.openFile('spiral-ui.nnspec');
-    await waitForExtension(wb);
+    await wb.waitForExtension();
     await wb.runCommand('NN: Open network inspector');
     frame = await wb.webview();
   });
   after(async () => {
     // Leave no inspector behind: a later suite's window would restore it.
-    if (wb) await leaveNoInspector(wb);
+    if (wb) await wb.leaveNoInspector();
     await wb?.close();
   });
 

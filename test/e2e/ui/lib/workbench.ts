@@ -129,6 +129,24 @@ export class Workbench {
   }
 
   /** Saves a PNG of the whole workbench to test-results/screenshots/<name>.png. */
+  /** Waits until the extension is active on the open spec (its "Inspect" CodeLens shows), so its commands are listed. */
+  async waitForExtension(): Promise<void> {
+    await this.page.locator('.monaco-editor .codelens-decoration', { hasText: 'Inspect' }).first().waitFor({ timeout: 60_000 });
+  }
+
+  /**
+   * Closes every editor and reloads the window, so the workbench saves a layout without a
+   * webview panel: the next suite's window must not restore it.
+   */
+  async leaveNoInspector(): Promise<void> {
+    await this.runCommand('View: Close All Editors');
+    await this.page.locator('iframe.webview').first().waitFor({ state: 'detached' });
+    const reloaded = this.page.waitForEvent('framenavigated', { predicate: (f) => f === this.page.mainFrame() });
+    await this.runCommand('Developer: Reload Window');
+    await reloaded;
+    await this.page.locator('.monaco-workbench').waitFor();
+  }
+
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(screenshotsDir, { recursive: true });
     const file = path.join(screenshotsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
