@@ -12,7 +12,7 @@
  * cannot be decreased further and the run ends 'converged' ('no-progress').
  */
 import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
-import { findNonFinite, RunControl } from './run-control';
+import { RunControl } from './run-control';
 import { dot, norm2 } from './vector';
 import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
 
@@ -31,15 +31,10 @@ export function cg(objective: Objective, theta0: Float64Array, options: Optimize
   const search = new WolfeLineSearch(n, CG_WOLFE);
   const run = new RunControl(options, x, g);
 
-  if (run.aborted) return run.result(x, 0, NaN, NaN, 'cancelled');
-  let f = objective(x, g);
-  run.evaluations++;
-  const bad = findNonFinite(f, g, 0);
-  if (bad !== undefined) return run.result(x, 0, f, f, 'not-finite', bad);
+  const started = run.start(objective, x, g);
+  if ('done' in started) return started.done;
+  let { f, gNorm } = started;
   const f0 = f;
-  let gNorm = norm2(g);
-  const first = run.beforeFirst(gNorm);
-  if (first !== undefined) return run.result(x, 0, f, f0, first);
 
   for (let i = 0; i < n; i++) d[i] = -g[i]!;
   let slope = -gNorm * gNorm;

@@ -41,14 +41,10 @@ function fullBatch(objective: Objective, theta0: Float64Array, options: Optimize
   const g = new Float64Array(n);
   const run = new RunControl(options, theta, g);
 
-  if (run.aborted) return run.result(theta, 0, NaN, NaN, 'cancelled');
-  let f = objective(theta, g);
-  run.evaluations++;
-  const bad = findNonFinite(f, g, 0);
-  if (bad !== undefined) return run.result(theta, 0, f, f, 'not-finite', bad);
+  const started = run.start(objective, theta, g);
+  if ('done' in started) return started.done;
+  let { f } = started;
   const f0 = f;
-  const first = run.beforeFirst(norm2(g));
-  if (first !== undefined) return run.result(theta, 0, f, f0, first);
 
   for (let k = 1; ; k++) {
     if (run.aborted) return run.result(theta, k - 1, f, f0, 'cancelled');

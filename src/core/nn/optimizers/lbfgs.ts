@@ -14,7 +14,7 @@
  * decreased further at machine precision and the run ends 'converged' ('no-progress').
  */
 import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
-import { findNonFinite, RunControl } from './run-control';
+import { RunControl } from './run-control';
 import { dot, norm2 } from './vector';
 import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
 
@@ -37,15 +37,10 @@ export function lbfgs(objective: Objective, theta0: Float64Array, options: Optim
   const search = new WolfeLineSearch(n, LBFGS_WOLFE);
   const run = new RunControl(options, x, g);
 
-  if (run.aborted) return run.result(x, 0, NaN, NaN, 'cancelled');
-  let f = objective(x, g);
-  run.evaluations++;
-  const bad = findNonFinite(f, g, 0);
-  if (bad !== undefined) return run.result(x, 0, f, f, 'not-finite', bad);
+  const started = run.start(objective, x, g);
+  if ('done' in started) return started.done;
+  let { f, gNorm } = started;
   const f0 = f;
-  let gNorm = norm2(g);
-  const first = run.beforeFirst(gNorm);
-  if (first !== undefined) return run.result(x, 0, f, f0, first);
 
   let count = 0, newest = 0, gamma = 1;
   for (let k = 1; ; k++) {

@@ -3,8 +3,8 @@
  * and deciding when to stop (cancelled, stopped by the listener, converged, out of
  * iterations). One report object is reused, so a run allocates nothing per iteration.
  */
-import type { IterationReport, NotFinite, OptimizeOptions, OptimizeResult, StopReason } from './objective';
-import { firstNonFinite } from './vector';
+import type { IterationReport, NotFinite, Objective, OptimizeOptions, OptimizeResult, StopReason } from './objective';
+import { firstNonFinite, norm2 } from './vector';
 
 /** undefined when J and every entry of ∂J/∂θ are finite; otherwise where, at `iteration`. */
 export function findNonFinite(cost: number, gradient: Float64Array, iteration: number): NotFinite | undefined {
@@ -32,6 +32,23 @@ export class RunControl {
   /** True once the caller's signal is aborted. */
   get aborted(): boolean {
     return this.options.signal?.aborted === true;
+  }
+
+  /**
+   * The first evaluation, at θ0 = `theta` (gradient into `gradient`), shared by the full-batch
+   * optimisers: J(θ0) and ‖∇J(θ0)‖ to go on with, or the finished result when the run ends
+   * before iteration 1 (cancelled, not finite, converged at θ0, or no iterations asked for).
+   */
+  start(objective: Objective, theta: Float64Array, gradient: Float64Array): { f: number; gNorm: number } | { done: OptimizeResult } {
+    if (this.aborted) return { done: this.result(theta, 0, NaN, NaN, 'cancelled') };
+    const f = objective(theta, gradient);
+    this.evaluations++;
+    const bad = findNonFinite(f, gradient, 0);
+    if (bad !== undefined) return { done: this.result(theta, 0, f, f, 'not-finite', bad) };
+    const gNorm = norm2(gradient);
+    const first = this.beforeFirst(gNorm);
+    if (first !== undefined) return { done: this.result(theta, 0, f, f, first) };
+    return { f, gNorm };
   }
 
   /**
