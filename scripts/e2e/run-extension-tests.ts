@@ -8,11 +8,10 @@
 //     [--workspace DIR] [--grep TEXT] [--workspace-trust] [--timeout SECONDS] [--keep-run] [--verbose]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from './lib/args';
-import { closeBrowsers, launchBrowser } from './lib/browser';
+import { launchBrowser } from './lib/browser';
 import { CodeServer } from './lib/code-server';
+import { runHarness } from './lib/harness';
 import { repoRoot, resultsDir } from './lib/paths';
-import { cleanupRun, globalTimeout, newRun, prepareWorkspace } from './lib/run-dir';
 
 const usage = `usage: run-extension-tests [--extension DIR] [--tests FILE] [--workspace DIR] [--grep TEXT]
   [--workspace-trust] [--timeout SECONDS] [--keep-run] [--verbose]
@@ -32,48 +31,32 @@ const noise = [
   /^Updating additional builtin extensions cache/, /^\[Service Worker\]/, /^\[AgentHost/, /^\[AccountPolicyGate\]/,
 ];
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), ['extension', 'tests', 'workspace', 'grep', 'timeout'], ['workspace-trust', 'keep-run', 'verbose', 'help']);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
-    return 2;
-  }
-  if (args.flags.has('help')) {
-    console.log(usage);
-    return 0;
-  }
-  const extensionPath = path.resolve(args.values.get('extension') ?? repoRoot);
-  const testsPath = path.resolve(args.values.get('tests') ?? path.join(repoRoot, 'out/test/e2e/host/index.js'));
-  for (const [what, file] of [['extension manifest', path.join(extensionPath, 'package.json')], ['tests module', testsPath]] as const) {
-    if (!fs.existsSync(file)) {
-      console.error(`[e2e] ${what} not found: ${file} (build it first)`);
-      return 2;
+const extensionPathOf = (values: Map<string, string>): string => path.resolve(values.get('extension') ?? repoRoot);
+const testsPathOf = (values: Map<string, string>): string => path.resolve(values.get('tests') ?? path.join(repoRoot, 'out/test/e2e/host/index.js'));
+
+void runHarness({
+  name: 'host',
+  title: 'extension-host tests',
+  usage,
+  values: ['extension', 'tests'],
+  check: ({ values }) => {
+    for (const [what, file] of [['extension manifest', path.join(extensionPathOf(values), 'package.json')], ['tests module', testsPathOf(values)]] as const) {
+      if (!fs.existsSync(file)) return `[e2e] ${what} not found: ${file} (build it first)`;
     }
-  }
-  const grep = args.values.get('grep');
-  if (grep) process.env.MOCHA_GREP = grep; // the extension host inherits code-server's environment
-  const keep = args.flags.has('keep-run');
-  const verbose = args.flags.has('verbose');
-  const dirs = newRun('host');
-  let server: CodeServer | undefined;
-  const timer = globalTimeout(Number(args.values.get('timeout') ?? 600) * 1000, async () => {
-    await closeBrowsers();
-    server?.stop();
-    cleanupRun(dirs, true);
-  });
-  const started = Date.now();
-  let exitCode = 1;
-  /** The suite's plain closing line, printed again last so CI's reader finds it at the end. */
-  let summary: string | undefined;
-  try {
-    const workspace = prepareWorkspace(dirs, args.values.get('workspace'));
-    server = await CodeServer.start(dirs, { workspaceTrust: args.flags.has('workspace-trust'), smokeTestDriver: true, verbose });
+    return undefined;
+  },
+  body: async ({ args, dirs, workspace, useServer }) => {
+    const grep = args.values.get('grep');
+    if (grep) process.env.MOCHA_GREP = grep; // the extension host inherits code-server's environment
+    const verbose = args.flags.has('verbose');
+    const server = await CodeServer.start(dirs, { workspaceTrust: args.flags.has('workspace-trust'), smokeTestDriver: true, verbose });
+    useServer(server);
     const authority = await server.remoteAuthority();
     const context = await launchBrowser(dirs);
     const page = context.pages()[0] ?? (await context.newPage());
 
+    /** The suite's plain closing line, printed again last so CI's reader finds it at the end. */
+    let summary: string | undefined;
     let settle: (code: number) => void = () => undefined;
     const finished = new Promise<number>((resolve) => (settle = resolve));
     await page.exposeFunction('codeAutomationLog', (_level: string, message: string) => {
@@ -90,31 +73,17 @@ async function main(): Promise<number> {
 
     const remote = (file: string) => `vscode-remote://${authority}${file}`;
     const payload = [
-      ['extensionDevelopmentPath', remote(extensionPath)],
-      ['extensionTestsPath', remote(testsPath)],
+      ['extensionDevelopmentPath', remote(extensionPathOf(args.values))],
+      ['extensionTestsPath', remote(testsPathOf(args.values))],
     ];
-    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(url);
-    exitCode = await finished;
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const exitCode = await finished;
     if (exitCode !== 0) {
       const shot = path.join(resultsDir, 'screenshots', 'host-tests-failed.png');
       fs.mkdirSync(path.dirname(shot), { recursive: true });
       await page.screenshot({ path: shot }).catch(() => undefined);
       console.error(`[e2e] screenshot: ${shot}; server log: ${server.logFile}`);
     }
-  } catch (error) {
-    console.error(`[e2e] ${(error as Error).stack ?? error}`);
-    exitCode = 1;
-  } finally {
-    clearTimeout(timer);
-    await closeBrowsers();
-    server?.stop();
-    await server?.waitExit();
-    cleanupRun(dirs, keep || exitCode !== 0);
-  }
-  console.log(`[e2e] extension-host tests ${exitCode === 0 ? 'passed' : `failed (exit ${exitCode})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (summary) console.log(summary);
-  return exitCode;
-}
-
-void main().then((code) => process.exit(code));
+    return { exitCode, ...(summary ? { summary } : {}) };
+  },
+}).then((code) => process.exit(code));
