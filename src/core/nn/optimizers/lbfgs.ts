@@ -15,7 +15,7 @@
  */
 import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
 import { RunControl } from './run-control';
-import { dot, norm2 } from './vector';
+import { addScaledThenDot, dot, norm2 } from './vector';
 import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
 
 /** M, the number of (s, y) pairs kept. */
@@ -100,29 +100,40 @@ export function lbfgs(objective: Objective, theta0: Float64Array, options: Optim
 
 /**
  * Algorithm 7.4: d = −H g from the `count` newest pairs (ring buffer, newest at `newest`),
- * H⁰ = γI. Returns the slope gᵀd. `a` is scratch of length M.
+ * H⁰ = γI. Returns the slope gᵀd. `a` is scratch of length M. Each update of d is fused with
+ * the dot product that the next step needs (one pass over the vectors instead of two).
  */
-function twoLoop(
+export function twoLoop(
   d: Float64Array, g: Float64Array, S: Float64Array[], Y: Float64Array[], rho: Float64Array, a: Float64Array,
   newest: number, count: number, gamma: number,
 ): number {
-  const M = S.length;
+  const M = S.length, n = d.length;
   d.set(g);
+  // First loop, newest pair first: a_i = ρ_i s_iᵀd, d −= a_i y_i.
+  let sd = dot(S[older(newest, M, 0)]!, d);
   for (let j = 0; j < count; j++) {
-    const i = (newest - j + M) % M;
-    const ai = rho[i]! * dot(S[i]!, d);
+    const i = older(newest, M, j);
+    const ai = rho[i]! * sd;
     a[i] = ai;
-    const y = Y[i]!;
-    for (let t = 0; t < d.length; t++) d[t] = d[t]! - ai * y[t]!;
+    // The next dot product: s of the next older pair, or y of the oldest (the second loop's first).
+    const w = j + 1 < count ? S[older(newest, M, j + 1)]! : Y[older(newest, M, count - 1)]!;
+    sd = addScaledThenDot(d, -ai, Y[i]!, w);
   }
-  for (let t = 0; t < d.length; t++) d[t] = gamma * d[t]!;
+  // d = γd; the pending yᵀd scales with it.
+  for (let t = 0; t < n; t++) d[t] = gamma * d[t]!;
+  let yd = gamma * sd;
+  // Second loop, oldest pair first: b = ρ_i y_iᵀd, d += (a_i − b) s_i.
   for (let j = count - 1; j >= 0; j--) {
-    const i = (newest - j + M) % M;
-    const b = rho[i]! * dot(Y[i]!, d);
-    const s = S[i]!, c = a[i]! - b;
-    for (let t = 0; t < d.length; t++) d[t] = d[t]! + c * s[t]!;
+    const i = older(newest, M, j);
+    const c = a[i]! - rho[i]! * yd;
+    // The next dot product: y of the next newer pair, or g for the slope gᵀ(−d).
+    yd = addScaledThenDot(d, c, S[i]!, j > 0 ? Y[older(newest, M, j - 1)]! : g);
   }
-  for (let t = 0; t < d.length; t++) d[t] = -d[t]!;
-  return dot(g, d);
+  for (let t = 0; t < n; t++) d[t] = -d[t]!;
+  return -yd;
 }
 
+/** The ring-buffer index of the pair j places older than the newest. */
+function older(newest: number, M: number, j: number): number {
+  return (newest - j + M) % M;
+}
