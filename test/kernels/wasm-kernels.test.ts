@@ -66,11 +66,11 @@ describe('WebAssembly kernels (nn-kernels.wasm) against the TypeScript kernels',
     }
   });
 
-  it('sigmoid agrees with 1/(1 + e^(−z)) to 1e-15 relative, odd lengths and the extremes included', () => {
+  it('sigmoid equals the TypeScript sigmoid bit for bit (the same exp, step for step), and 1/(1 + e^(−z)) to 1e-15, odd lengths and the extremes included', () => {
     const k = make(64), mem = arena(k);
-    for (const n of [1, 2, 3, 5, 8, 1001]) {
-      const z = new Float64Array(n).map(() => (2 * rng.next() - 1) * 40);
-      const extremes = [0, -0, 1e-300, -745, 745, -709.9, 709.9, -708.5, 800, -800, 36.5, -36.5];
+    for (const n of [1, 2, 3, 5, 8, 1001, 20001]) {
+      const z = new Float64Array(n).map((_, i) => (2 * rng.next() - 1) * (i % 3 === 0 ? 900 : 40));
+      const extremes = [0, -0, 1e-300, -745, 745, -709.9, 709.9, -708.5, 708.5, 709.78, 709.79, -709.79, 800, -800, 36.5, -36.5, NaN, Infinity, -Infinity];
       for (let i = 0; i < Math.min(n, extremes.length); i++) if (n > 5) z[i] = extremes[i]!;
       const zp = mem.put(z), ap = mem.take(n);
       k.sigmoid(ap, zp, n);
@@ -78,7 +78,10 @@ describe('WebAssembly kernels (nn-kernels.wasm) against the TypeScript kernels',
       tsSigmoid.forward(want, z, 0, n, n);
       for (let i = 0; i < n; i++) {
         const got = mem.f64[(ap >> 3) + i]!;
-        assert.ok(Math.abs(got - want[i]!) <= 1e-15 * Math.abs(want[i]!), `σ(${z[i]}) = ${got}, want ${want[i]}`);
+        assert.ok(Object.is(got, want[i]), `σ(${z[i]}) = ${got} in WebAssembly, ${want[i]} in TypeScript`);
+        const exact = 1 / (1 + Math.exp(-z[i]!));
+        if (Number.isNaN(exact)) assert.ok(Number.isNaN(got));
+        else assert.ok(Math.abs(got - exact) <= 1e-15 * Math.abs(exact) || Math.abs(got - exact) < 1e-300, `σ(${z[i]}) = ${got}, Math.exp gives ${exact}`);
       }
     }
   });

@@ -7,6 +7,7 @@
  * write into `out`; `out` may alias `z` in `forward` and the upstream gradient in `backprop`.
  */
 import type { ActivationName } from '../spec/schema';
+import { sigmoidExp, sigmoidOf } from './scalar-math';
 
 /** One activation: the forward map and its derivative, side by side. */
 export interface Activation {
@@ -31,12 +32,12 @@ export const sigmoid: Activation = {
   name: 'sigmoid',
   elementwise: true,
   forward(out, z, off, n) {
-    for (let i = off, end = off + n; i < end; i++) out[i] = 1 / (1 + Math.exp(-z[i]!));
+    for (let i = off, end = off + n; i < end; i++) out[i] = 1 / (1 + sigmoidExp(-z[i]!));
   },
   backprop(out, grad, _z, a, off, n) {
     for (let i = off, end = off + n; i < end; i++) out[i] = grad[i]! * a[i]! * (1 - a[i]!);
   },
-  value: (z) => 1 / (1 + Math.exp(-z)),
+  value: sigmoidOf,
   derivative: (_z, a) => a * (1 - a),
 };
 
