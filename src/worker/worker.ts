@@ -13,6 +13,7 @@ import { enableWasmKernels } from '../kernels/wasm-loader';
 import { enableParallelEvaluation } from '../parallel/pool';
 import type { TrainingProgress } from '../core/train/progress';
 import type { WorkerEvent, WorkerJob } from '../protocol/worker-protocol';
+import { lowerThreadPriority } from './background-priority';
 import { SnapshotThrottle } from './snapshot-throttle';
 
 const CHECK_PROGRESS_INTERVAL_MS = 100;
@@ -98,6 +99,8 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
 if (parentPort) {
   const port = parentPort;
   const job = workerData as WorkerJob;
+  // Before the pool starts, so that its threads inherit the background priority.
+  lowerThreadPriority();
   // The fast paths, as in the CLI; results equal the reference path's.
   enableWasmKernels();
   enableParallelEvaluation(job.threads ?? 1);
