@@ -24,6 +24,9 @@ import { CONTROL, JOB_CANCELLED, JOB_PENDING, type SetupMessage } from './protoc
 /** Milliseconds a caller waits for a pool thread before it gives up (a crashed worker). */
 const WAIT_LIMIT_MS = 120_000;
 
+/** The fewest examples in a piece: the kernels' blocks need rows, and each piece pays a few calls. */
+const MIN_PIECE_ROWS = 64;
+
 /** One pool thread: its worker, the control words and the port for setup messages. */
 class PoolThread {
   readonly worker: Worker;
@@ -125,9 +128,9 @@ class ThreadShards implements RemoteShards {
 
   start(theta: Float64Array, data: ShardBatch): number {
     const t = this.thread, c = t.control;
-    // Pieces of at least one chunk, about 16 per batch: small enough to balance, large enough
-    // that taking one costs nothing.
-    const pieceRows = Math.max(this.chunk, Math.ceil(data.m / 16));
+    // About 16 pieces per batch: small enough to balance (a thread that starts late or is
+    // descheduled leaves little for the other), large enough that taking one costs nothing.
+    const pieceRows = Math.max(MIN_PIECE_ROWS, Math.ceil(data.m / 16));
     this.theta.set(theta.subarray(0, this.theta.length));
     const dataId = t.dataId(data.X, data.Y);
     if (data.rows) {
