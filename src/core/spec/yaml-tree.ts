@@ -2,10 +2,12 @@
  * Text → a plain value plus the source range of every key and value in it, by path.
  * The yaml package parses (keeping ranges); our own walk converts, so that we control
  * aliases (no exponential expansion), odd keys (`__proto__`, collections) and depth.
+ * Long inline data rows take a fast path (inline-rows.ts) that gives the same tree.
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic, OffsetRange } from '../diagnostic';
 import { severityOf, type SpecCode } from './codes';
+import { findInlineRows, holdsKeptRows, sourceOffset, type InlineRows } from './inline-rows';
 import { excessiveNesting } from './nesting';
 
 export type PathSegment = string | number;
@@ -46,7 +48,17 @@ const MAX_ALIASED_VALUES = 100_000;
 /** Deeper documents are refused before parsing (see nesting.ts); specs nest about 4 deep. */
 const MAX_DEPTH = 64;
 
-export function parseSourceTree(text: string): SourceTree {
+export interface SourceTreeOptions {
+  /** False parses the whole text with the yaml package, as the inline rows fast path must match (for tests). */
+  readonly inlineRowsFastPath?: boolean;
+}
+
+export function parseSourceTree(text: string, options: SourceTreeOptions = {}): SourceTree {
+  return parseSourceTreeTraced(text, options).tree;
+}
+
+/** parseSourceTree, also saying whether the inline rows fast path gave the tree (tests check it is taken). */
+export function parseSourceTreeTraced(text: string, options: SourceTreeOptions = {}): { tree: SourceTree; inlineRows: boolean } {
   const deep = excessiveNesting(text, MAX_DEPTH);
   if (deep !== undefined) {
     const diagnostic: Diagnostic<SpecCode> = {
@@ -55,10 +67,20 @@ export function parseSourceTree(text: string): SourceTree {
       message: `The document nests more than ${MAX_DEPTH} levels deep; a spec needs only a few.`,
       range: [deep, Math.min(deep + 1, text.length)],
     };
-    return { value: null, entries: new Map(), diagnostics: [diagnostic], syntaxErrors: true };
+    return { tree: { value: null, entries: new Map(), diagnostics: [diagnostic], syntaxErrors: true }, inlineRows: false };
   }
+  const rows = options.inlineRowsFastPath === false ? undefined : findInlineRows(text);
+  const fast = rows && parseWithInlineRows(text, rows);
+  return fast ? { tree: fast, inlineRows: true } : { tree: parseWhole(text), inlineRows: false };
+}
+
+function parse(text: string): Document {
   // Duplicate keys are found by the walk below (over the whole key), so the parser need not look.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, version: '1.2' });
+  return parseDocument(text, { prettyErrors: false, uniqueKeys: false, version: '1.2' });
+}
+
+function parseWhole(text: string): SourceTree {
+  const doc = parse(text);
   const diagnostics: Diagnostic<SpecCode>[] = [];
   let syntaxErrors = false;
   for (const e of doc.errors) {
@@ -68,9 +90,24 @@ export function parseSourceTree(text: string): SourceTree {
   for (const w of doc.warnings) diagnostics.push(yamlDiagnostic('yaml-warning', w, text));
 
   const walker = new Walker(doc, text, diagnostics);
-  const root = doc.contents as Node | null;
-  const value = walker.convert(root, [], root ? walker.rangeOf(root) : [0, 0], undefined, 0);
-  return { value, entries: walker.entries, diagnostics, syntaxErrors };
+  return { value: walker.walk(), entries: walker.entries, diagnostics, syntaxErrors };
+}
+
+/**
+ * The tree of `text` from a parse of it without most of its inline rows (inline-rows.ts),
+ * or undefined unless it is the tree parseWhole gives: the parse must be clean, the rows
+ * must be data.rows and read as the scanner read them, and no alias may copy them (the
+ * copy would hold only the rows the parser saw).
+ */
+function parseWithInlineRows(text: string, rows: InlineRows): SourceTree | undefined {
+  const doc = parse(rows.parsedText);
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  const diagnostics: Diagnostic<SpecCode>[] = [];
+  const walker = new Walker(doc, text, diagnostics, rows);
+  const value = walker.walk();
+  const entry = walker.entries.get(pathKey(['data', 'rows']));
+  if (!walker.insertedRows || walker.usedAliases || entry?.key?.[0] !== rows.keyStart) return undefined;
+  return { value, entries: walker.entries, diagnostics, syntaxErrors: false };
 }
 
 /** Our wording for the parser's messages that would confuse a spec author. */
@@ -96,6 +133,8 @@ function sentence(s: string): string {
 
 class Walker {
   readonly entries = new Map<string, SourceEntry>();
+  /** Whether the inline rows were recorded (insertRows). */
+  insertedRows = false;
   private aliasExpansions = 0;
   private aliasedValues = 0;
   private aliasLimitReported = false;
@@ -105,20 +144,42 @@ class Walker {
   private targets: Map<Alias, Node> | undefined;
   private readonly expanding = new Set<Node>();
 
+  /**
+   * @param text the original text; `doc` is parsed from it, or from `rows.parsedText` when
+   *   `rows` is given, and its ranges are then mapped back to `text`.
+   * @param rows inline rows to record at their key in place of the kept rows the parser saw.
+   */
   constructor(
     private readonly doc: Document,
     private readonly text: string,
     private readonly diagnostics: Diagnostic<SpecCode>[],
+    private readonly rows?: InlineRows,
   ) {}
+
+  /** Whether any alias was met. */
+  get usedAliases(): boolean {
+    return this.aliasExpansions > 0;
+  }
+
+  /** Converts the whole document. */
+  walk(): unknown {
+    const root = this.doc.contents as Node | null;
+    return this.convert(root, [], root ? this.rangeOf(root) : [0, 0], undefined, 0);
+  }
 
   /** A node's [start, end) without the line breaks and blanks a block collection ends with. */
   rangeOf(node: { range?: readonly number[] | null }): OffsetRange {
     const r = node.range;
     if (!r || r.length < 2) return [0, 0];
     // In error recovery the parser may give a range past the end of the text.
-    const length = this.text.length;
-    const start = Math.min(Math.max(0, r[0]!), length);
+    const rows = this.rows;
+    const length = rows ? rows.parsedText.length : this.text.length;
+    let start = Math.min(Math.max(0, r[0]!), length);
     let end = Math.min(Math.max(start, r[1]!), length);
+    if (rows) {
+      start = sourceOffset(rows, start);
+      end = sourceOffset(rows, end);
+    }
     while (end > start && this.text.charCodeAt(end - 1) <= 32) end--;
     return [start, end];
   }
@@ -154,9 +215,11 @@ class Walker {
         }
         const v = pair.value as Node | null;
         const valueRange: OffsetRange = v ? this.rangeOf(v) : [keyRange[1], keyRange[1]];
+        const rows = this.rows;
+        const inline = rows !== undefined && keyRange[0] === rows.keyStart && holdsKeptRows(v, rows, (n) => this.rangeOf(n));
         // defineProperty: a key such as `__proto__` must stay an ordinary key.
         Object.defineProperty(out, name, {
-          value: this.convert(v, [...path, name], valueRange, keyRange, depth + 1),
+          value: inline ? this.insertRows(rows, [...path, name], valueRange, keyRange) : this.convert(v, [...path, name], valueRange, keyRange, depth + 1),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -171,6 +234,22 @@ class Walker {
       });
     }
     return null;
+  }
+
+  /** Records the inline rows at `path`, as convert would record the sequence they are. */
+  private insertRows(rows: InlineRows, path: PathSegment[], value: OffsetRange, key: OffsetRange): unknown[] {
+    this.insertedRows = true;
+    const prefix = pathKey(path);
+    this.entries.set(prefix, { path, value, key });
+    return rows.rows.map((row, i) => {
+      const rowPath = [...path, i];
+      this.entries.set(pathKey(rowPath), { path: rowPath, value: row.range });
+      row.ranges.forEach((range, j) => {
+        const valuePath = [...rowPath, j];
+        this.entries.set(pathKey(valuePath), { path: valuePath, value: range });
+      });
+      return [...row.values];
+    });
   }
 
   private convertAlias(node: Node, path: PathSegment[], value: OffsetRange, key: OffsetRange | undefined, depth: number): unknown {
