@@ -16,6 +16,7 @@ const common = {
 const nodeEntries = [
   ['src/extension/extension.ts', 'dist/extension.js'],
   ['src/worker/worker.ts', 'dist/worker.js'],
+  ['src/worker/csv-probe-worker.ts', 'dist/csv-probe-worker.js'],
   ['src/cli/main.ts', 'dist/cli.js'],
   ['bench/main.ts', 'dist/bench.js'],
   ['src/parallel/evaluation-worker.ts', 'dist/evaluation-worker.js'],

@@ -24,7 +24,7 @@ export class Ctx implements vscode.Disposable {
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = this.own(vscode.window.createOutputChannel('nnspec', { log: true }));
-    this.csvCache = this.own(new CsvProbeCache(this.config));
+    this.csvCache = this.own(new CsvProbeCache(this.config, extension.extensionPath));
     const docs = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'format.md');
     this.diagnostics = this.own(new DiagnosticsController(this.config, this.csvCache, docs));
     this.jobs = this.own(new JobRunner(extension.extensionPath, this.config));

@@ -1,14 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CsvProbeResult } from '../../core/spec/data-probe';
-import { probeCsvAsync } from '../../data/csv-probe';
+import { probeCsvInThread } from '../../data/csv-probe-thread';
 import type { Config } from '../config';
 import { workspaceRootOf } from './workspace-root';
 
 /**
  * CSV summaries for the validator, read off the main thread: the first request for a file
- * answers `pending` and starts an asynchronous read; when it lands, `onDidLoad` fires so the
- * specs that use it are validated again. A change to the file on disk forgets its entry.
+ * answers `pending` and starts the read in a worker thread (dist/csv-probe-worker.js); when
+ * it lands, `onDidLoad` fires so the specs that use it are validated again. A change to the
+ * file on disk forgets its entry.
  */
 export class CsvProbeCache implements vscode.Disposable {
   private readonly entries = new Map<string, CsvProbeResult>();
@@ -16,7 +17,10 @@ export class CsvProbeCache implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly onDidLoad = this.loaded.event;
 
-  constructor(private readonly config: Config) {
+  constructor(
+    private readonly config: Config,
+    private readonly extensionPath: string,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.csv');
     const forget = (uri: vscode.Uri): void => this.forget(uri.fsPath);
     this.disposables.push(watcher, watcher.onDidChange(forget), watcher.onDidCreate(forget), watcher.onDidDelete(forget), this.loaded);
@@ -33,7 +37,8 @@ export class CsvProbeCache implements vscode.Disposable {
     if (known) return known;
     const pending: CsvProbeResult = { status: 'pending' };
     this.entries.set(key, pending);
-    void probeCsvAsync(specDir, csvPath, { workspaceRoot: root, allowOutside, maxBytes }, target).then((result) => {
+    const request = { specDir, csvPath, options: { workspaceRoot: root, allowOutside, maxBytes }, ...(target !== undefined ? { target } : {}) };
+    void probeCsvInThread(path.join(this.extensionPath, 'dist', 'csv-probe-worker.js'), request).then((result) => {
       if (this.entries.get(key) !== pending) return;
       this.entries.set(key, result);
       this.loaded.fire();

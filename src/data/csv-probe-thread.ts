@@ -1,0 +1,47 @@
+/**
+ * probeCsvAsync in a thread of its own: the caller (the extension host) only waits for the
+ * answer. The thread is started per file and ends with its answer; the answers are the
+ * in-process probe's (the same function runs there).
+ */
+import { Worker } from 'node:worker_threads';
+import type { CsvProbeResult } from '../core/spec/data-probe';
+import { probeCsvAsync, type CsvProbeOptions } from './csv-probe';
+
+/** What the thread is given (workerData). */
+export interface CsvProbeRequest {
+  readonly specDir: string;
+  readonly csvPath: string;
+  readonly options: CsvProbeOptions;
+  readonly target?: string;
+}
+
+/**
+ * Probes in a worker thread running `workerFile` (dist/csv-probe-worker.js, or its source
+ * with `execArgv` that loads TypeScript). If the thread cannot start or dies, the probe runs
+ * here instead (asynchronously, as before), so an answer always comes. Never rejects.
+ */
+export async function probeCsvInThread(workerFile: string, request: CsvProbeRequest, execArgv: string[] = []): Promise<CsvProbeResult> {
+  return (await probeInThreadOnly(workerFile, request, execArgv)) ?? probeCsvAsync(request.specDir, request.csvPath, request.options, request.target);
+}
+
+/** The thread's answer, or undefined when the thread could not start or died without one. */
+export function probeInThreadOnly(workerFile: string, request: CsvProbeRequest, execArgv: string[] = []): Promise<CsvProbeResult | undefined> {
+  let worker: Worker;
+  try {
+    worker = new Worker(workerFile, { workerData: request, execArgv });
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (answer: CsvProbeResult | undefined): void => {
+      if (settled) return;
+      settled = true;
+      resolve(answer);
+      void worker.terminate();
+    };
+    worker.once('message', (result: CsvProbeResult) => settle(result));
+    worker.once('error', () => settle(undefined));
+    worker.once('exit', () => settle(undefined));
+  });
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { probeCsvAsync, type CsvProbeOptions } from '../../src/data/csv-probe';
+import { probeCsvInThread, probeInThreadOnly, type CsvProbeRequest } from '../../src/data/csv-probe-thread';
+
+/** The worker's source, run through tsx as mocha runs the tests. */
+const WORKER = path.resolve(__dirname, '..', '..', 'src', 'worker', 'csv-probe-worker.ts');
+const TSX = ['--require', createRequire(__filename).resolve('tsx/cjs')];
+const repo = path.resolve(__dirname, '..', '..');
+const policy: CsvProbeOptions = { workspaceRoot: repo, allowOutside: false };
+
+describe('data/csv-probe-thread', () => {
+  const specDir = path.join(repo, 'examples');
+  const requests: [string, CsvProbeRequest][] = [
+    ['a good file', { specDir, csvPath: 'data/iris.csv', options: policy, target: 'species' }],
+    ['a missing file', { specDir, csvPath: 'data/missing.csv', options: policy }],
+    ['a file outside the workspace', { specDir, csvPath: '../../outside.csv', options: policy }],
+    ['a file over the size limit', { specDir, csvPath: 'data/digits.csv', options: { ...policy, maxBytes: 100 } }],
+  ];
+
+  for (const [what, request] of requests) {
+    it(`answers as the in-process probe does: ${what}`, async () => {
+      const inThread = await probeInThreadOnly(WORKER, request, TSX);
+      const here = await probeCsvAsync(request.specDir, request.csvPath, request.options, request.target);
+      assert.deepEqual(inThread, here);
+    });
+  }
+
+  it('answers in the thread: a malformed file’s line and message come back', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnspec-probe-thread-'));
+    fs.writeFileSync(path.join(dir, 'bad.csv'), 'a,b\n1,2\n3\n');
+    const answer = await probeInThreadOnly(WORKER, { specDir: dir, csvPath: 'bad.csv', options: { workspaceRoot: dir, allowOutside: false } }, TSX);
+    assert.equal(answer?.status, 'failed');
+    assert.match(answer?.status === 'failed' ? answer.error.message : '', /bad\.csv:3: this row has 1 cell but the header has 2/);
+  });
+
+  it('still answers when the thread cannot run (the probe then runs in-process)', async () => {
+    const request: CsvProbeRequest = { specDir, csvPath: 'data/iris.csv', options: policy };
+    const missing = path.join(os.tmpdir(), 'no-such-worker.js');
+    assert.equal(await probeInThreadOnly(missing, request), undefined);
+    const answer = await probeCsvInThread(missing, request);
+    assert.deepEqual(answer, await probeCsvAsync(specDir, 'data/iris.csv', policy));
+    assert.equal(answer.status, 'ok');
+  });
+});
