@@ -7,6 +7,7 @@ import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_
 import { NetworkEvaluator, type Batch } from '../core/nn/evaluator';
 import { enableWasmKernels } from '../kernels/wasm-loader';
 import { CONTROL, JOB_IDLE, JOB_PENDING, JOB_RUNNING, type SetupMessage } from './protocol';
+import { awaitChange, SPIN_MS } from './spin-wait';
 
 interface Held {
   readonly evaluator: NetworkEvaluator;
@@ -70,7 +71,9 @@ function job(): void {
 
 let seen = 0;
 for (;;) {
-  Atomics.wait(control, CONTROL.JOB, seen);
+  // An optimiser asks again within about a tenth of a millisecond (its step between two
+  // evaluations): polling catches that job at once (see spin-wait.ts).
+  if (!awaitChange(control, CONTROL.JOB, seen, SPIN_MS)) Atomics.wait(control, CONTROL.JOB, seen);
   seen = Atomics.load(control, CONTROL.JOB);
   // The job may have been taken back by the caller (it finished its own part first): skip it.
   if (Atomics.compareExchange(control, CONTROL.STATE, JOB_PENDING, JOB_RUNNING) !== JOB_PENDING) continue;

@@ -20,6 +20,7 @@ import { availableParallelism } from 'node:os';
 import type { Architecture } from '../core/nn/network';
 import { installRemoteShards, type RemoteShards, type ShardBatch } from '../core/nn/kernels/remote-shards';
 import { CONTROL, JOB_CANCELLED, JOB_PENDING, type SetupMessage } from './protocol';
+import { awaitChange, SPIN_MS } from './spin-wait';
 
 /** Milliseconds a caller waits for a pool thread before it gives up (a crashed worker). */
 const WAIT_LIMIT_MS = 120_000;
@@ -89,6 +90,9 @@ class PoolThread {
   /** Blocks until the announced job is done; throws what the worker reported. */
   wait(): void {
     const started = Date.now();
+    // The worker is usually on its last piece: poll before sleeping (see spin-wait.ts).
+    const before = Atomics.load(this.control, CONTROL.DONE);
+    if (before !== this.seq) awaitChange(this.control, CONTROL.DONE, before, SPIN_MS);
     for (;;) {
       const done = Atomics.load(this.control, CONTROL.DONE);
       if (done === this.seq) break;
