@@ -21,9 +21,9 @@ export class Config {
     return Math.max(1, this.section.get<number>('limits.maxMemoryMB', 4096));
   }
 
-  /** Threads a training worker may use for large batches: 1 leaves a core to the editor. */
+  /** Threads a training worker may use for large batches (its threads have background priority on Linux). */
   get trainingThreads(): number {
-    return this.section.get<number>('training.threads', 1) >= 2 ? 2 : 1;
+    return this.section.get<number>('training.threads', 2) >= 2 ? 2 : 1;
   }
 
   /** Whether a spec may read data outside its workspace folder; never in an untrusted workspace. */
