@@ -3,9 +3,10 @@
  * PyTorch (Debian's python3-torch through /usr/bin/python3, 1 thread) and the limit, OpenBLAS
  * dgemm on the products of one evaluation (bench/peers/openblas-limit.c, compiled here against
  * Debian's libopenblas-dev). Each answers a median time per evaluation, or why it cannot.
+ * For T1, scikit-learn (Debian's python3-sklearn) trains the digits network.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -60,5 +61,26 @@ export function torchEvaluation(sizes: readonly number[], m: number, rounds = 5)
   } catch (e) {
     const msg = String((e as { stderr?: Buffer }).stderr ?? e);
     return { unavailable: msg.includes('No module named') ? 'PyTorch is not installed: apt-get install -y python3-torch' : `PyTorch failed: ${msg.trim().split('\n').pop()}` };
+  }
+}
+
+/** scikit-learn's digits training (T1): median wall time of `rounds` fits, its accuracy and loss. */
+export type SklearnTraining = { readonly medianMs: number; readonly wallsMs: number[]; readonly trainAccuracy: number; readonly finalLoss: number; readonly iterations: number; readonly sklearn: string } | { readonly unavailable: string };
+
+/**
+ * Trains scikit-learn's MLPClassifier on `csv` from the initial weights Θ^(1), Θ^(2) (rows =
+ * units, bias in column 0), with the default threads of its BLAS, as a user would run it.
+ */
+export function sklearnDigits(csv: string, theta1: number[][], theta2: number[][], rounds = 5): SklearnTraining {
+  const python = '/usr/bin/python3';
+  if (!existsSync(python)) return { unavailable: '/usr/bin/python3 is missing (apt-get install -y python3-sklearn)' };
+  mkdirSync(OUT, { recursive: true });
+  const thetaFile = path.join(OUT, 't1-initial-theta.json');
+  writeFileSync(thetaFile, JSON.stringify({ Theta1: theta1, Theta2: theta2 }));
+  try {
+    return JSON.parse(execFileSync(python, [path.join(PEERS, 'sklearn-digits.py'), String(rounds), csv, thetaFile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 })) as SklearnTraining;
+  } catch (e) {
+    const msg = String((e as { stderr?: Buffer }).stderr ?? e);
+    return { unavailable: msg.includes('No module named') ? 'scikit-learn is not installed: apt-get install -y python3-sklearn' : `scikit-learn failed: ${msg.trim().split('\n').pop()}` };
   }
 }

@@ -23,16 +23,9 @@ t_all=$(now)
 
 # 1. Debian packages, only those missing.
 t=$(now)
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then missing+=("$p"); fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "[e2e setup] apt-get install ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+# shellcheck source=../apt-install-missing.sh
+source "$ROOT/scripts/apt-install-missing.sh"
+apt_install_missing "${APT_PACKAGES[@]}"
 step "apt" "$t"
 
 # 2. Node 24 (binary + headers) from the npm registry.
