@@ -24,16 +24,24 @@ interface JobBase {
   readonly threads?: number;
 }
 
+/** The words of a train job's snapshotControl. */
+export const SNAPSHOT_WANTED = 0;
+export const SNAPSHOT_EXAMPLE = 1;
+
 /** The job a worker is started with. */
 export type WorkerJob =
   | (JobBase & {
       readonly type: 'train';
       readonly weightsPath: string;
       readonly progressIntervalMs: number;
-      /** Attach an inspection snapshot to a progress event at most this often (undefined: none). */
-      readonly snapshotIntervalMs?: number;
-      /** The training example the snapshots trace (0-based). */
-      readonly example?: number;
+      /** Attach an inspection snapshot to a progress event at most this often, while wanted. */
+      readonly snapshotIntervalMs: number;
+      /**
+       * Int32Array(2) over a SharedArrayBuffer that the host writes while the job runs (an
+       * inspector may open, close or pick another example mid-run): SNAPSHOT_WANTED is 1 while
+       * snapshots are wanted, SNAPSHOT_EXAMPLE the training example they trace (0-based).
+       */
+      readonly snapshotControl: SharedArrayBuffer;
     })
   | (JobBase & { readonly type: 'check'; readonly weightsPath?: string })
   | (JobBase & { readonly type: 'compare-init'; readonly strategies: readonly InitStrategyName[]; readonly iterations: number })

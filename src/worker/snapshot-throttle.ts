@@ -14,7 +14,6 @@ export class SnapshotThrottle {
   constructor(
     opened: OpenedSpec,
     private readonly intervalMs: number,
-    private readonly example: number,
     private readonly now: () => number = () => Date.now(),
   ) {
     this.inspector = new NetworkInspector(opened.architecture, opened.data);
@@ -24,18 +23,18 @@ export class SnapshotThrottle {
    * A snapshot for this progress event, or undefined when one was sent less than an interval
    * ago. Without θ (a trainer that reports progress only), there is nothing to draw live.
    */
-  during(progress: TrainingProgress, theta: Float64Array | undefined): InspectionSnapshot | undefined {
+  during(progress: TrainingProgress, theta: Float64Array | undefined, example: number): InspectionSnapshot | undefined {
     if (!theta) return undefined;
     const t = this.now();
     if (t - this.last < this.intervalMs) return undefined;
-    const snapshot = this.inspector.snapshot(theta, { source: 'training', iteration: progress.iteration, example: this.example });
+    const snapshot = this.inspector.snapshot(theta, { source: 'training', iteration: progress.iteration, example });
     // The interval counts from the end of the work, so a slow snapshot cannot take every turn.
     this.last = this.now();
     return snapshot;
   }
 
   /** The trained network, with the confusion matrix. */
-  final(theta: Float64Array, iteration: number): InspectionSnapshot {
-    return this.inspector.snapshot(theta, { source: 'trained', iteration, example: this.example, confusion: true });
+  final(theta: Float64Array, iteration: number, example: number): InspectionSnapshot {
+    return this.inspector.snapshot(theta, { source: 'trained', iteration, example, confusion: true });
   }
 }

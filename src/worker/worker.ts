@@ -12,7 +12,7 @@ import { runTrainJob } from '../jobs/train-job';
 import { enableWasmKernels } from '../kernels/wasm-loader';
 import { enableParallelEvaluation } from '../parallel/pool';
 import type { TrainingProgress } from '../core/train/progress';
-import type { WorkerEvent, WorkerJob } from '../protocol/worker-protocol';
+import { SNAPSHOT_EXAMPLE, SNAPSHOT_WANTED, type WorkerEvent, type WorkerJob } from '../protocol/worker-protocol';
 import { lowerThreadPriority } from './background-priority';
 import { SnapshotThrottle } from './snapshot-throttle';
 
@@ -33,10 +33,15 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
   }
   switch (job.type) {
     case 'train': {
-      const snapshots = job.snapshotIntervalMs !== undefined ? new SnapshotThrottle(opened.value, job.snapshotIntervalMs, job.example ?? 0) : undefined;
+      // Snapshots only while an inspector follows the spec; it may open or close mid-run.
+      const control = new Int32Array(job.snapshotControl);
+      const wanted = (): boolean => Atomics.load(control, SNAPSHOT_WANTED) === 1;
+      const example = (): number => Atomics.load(control, SNAPSHOT_EXAMPLE);
+      let throttle: SnapshotThrottle | undefined;
+      const snapshots = (): SnapshotThrottle => (throttle ??= new SnapshotThrottle(opened.value, job.snapshotIntervalMs));
       // θ is the optimiser's live buffer (when the trainer passes it): read now, never kept.
       const onProgress = (progress: TrainingProgress, theta?: Float64Array): void => {
-        const snapshot = snapshots?.during(progress, theta);
+        const snapshot = wanted() ? snapshots().during(progress, theta, example()) : undefined;
         post({ type: 'progress', progress, ...(snapshot ? { snapshot } : {}) });
       };
       const result = await runTrainJob(opened.value, { weightsPath: job.weightsPath }, { signal, progressIntervalMs: job.progressIntervalMs, onProgress });
@@ -48,7 +53,7 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
         health: result.health,
         ...(result.weights && 'path' in result.weights ? { weightsPath: result.weights.path } : {}),
         ...(result.weights && 'failure' in result.weights ? { weightsError: result.weights.failure.message } : {}),
-        ...(snapshots ? { inspection: snapshots.final(result.theta, result.summary.iterations) } : {}),
+        ...(wanted() ? { inspection: snapshots().final(result.theta, result.summary.iterations, example()) } : {}),
       });
       return;
     }

@@ -64,6 +64,8 @@ export class InspectorFeed implements vscode.Disposable {
 
   selectExample(example: number): void {
     this.example = example;
+    // A running training traces the new example in its next snapshots.
+    this.ctx.jobs.refreshSnapshots();
     this.snapshotKey = undefined;
     this.scheduleSnapshot(0);
   }

@@ -65,6 +65,8 @@ export class InspectorPanel implements vscode.Disposable {
     panel.webview.html = inspectorHtml(panel.webview, panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'main.js')), panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'main.css')), createNonce());
     this.feed = new InspectorFeed(ctx, () => this.uri, (message) => this.post(message));
     ctx.jobs.snapshotExample = (target) => (this.isFollowed(target) ? this.feed.example : undefined);
+    // A training already running gets snapshots from now on.
+    ctx.jobs.refreshSnapshots();
     if (uri) this.panel.title = panelTitle(uri);
     this.disposables.push(
       this.feed,
@@ -102,6 +104,7 @@ export class InspectorPanel implements vscode.Disposable {
     this.feed.example = 0;
     this.feed.forgetResults();
     this.feed.refresh();
+    this.ctx.jobs.refreshSnapshots();
   }
 
   private isFollowed(uri: vscode.Uri): boolean {
@@ -151,6 +154,7 @@ export class InspectorPanel implements vscode.Disposable {
     if (InspectorPanel.current === this) {
       InspectorPanel.current = undefined;
       this.ctx.jobs.snapshotExample = () => undefined;
+      this.ctx.jobs.refreshSnapshots();
     }
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;

@@ -7,7 +7,7 @@ import type { TrainingProgress } from '../../core/train/progress';
 import { weightsPathFor } from '../../data/weights-file';
 import type { JobPolicy } from '../../jobs/open-spec';
 import type { DistributiveOmit } from '../../protocol/distributive-omit';
-import type { FinalWorkerEvent, InitComparisonRun, WorkerEvent, WorkerJob } from '../../protocol/worker-protocol';
+import { SNAPSHOT_EXAMPLE, SNAPSHOT_WANTED, type FinalWorkerEvent, type InitComparisonRun, type WorkerEvent, type WorkerJob } from '../../protocol/worker-protocol';
 import type { Config } from '../config';
 import { workspaceRootOf } from '../validation/workspace-root';
 import { startWorkerJob, type RunningJob } from './worker-job';
@@ -40,8 +40,13 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   private readonly running = new Map<string, RunningJob>();
   private readonly progressEmitter = new vscode.EventEmitter<JobProgress>();
   private readonly inspections = new Map<string, RunningJob>();
-  /** Which example to trace in training snapshots of a spec; undefined: no snapshots (no inspector on it). */
+  /**
+   * Which example to trace in training snapshots of a spec; undefined: no snapshots (no
+   * inspector on it). Call refreshSnapshots() when its answer changes.
+   */
   snapshotExample: (uri: vscode.Uri) => number | undefined = () => undefined;
+  /** The snapshot control words of running trainings (see WorkerJob), by job key. */
+  private readonly snapshotControls = new Map<string, { readonly uri: vscode.Uri; readonly words: Int32Array }>();
   private readonly finishedEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; kind: JobKind; event: FinalWorkerEvent }>();
   readonly onProgress = this.progressEmitter.event;
   readonly onFinished = this.finishedEmitter.event;
@@ -93,10 +98,14 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   }
 
   train(document: vscode.TextDocument, title: string, onProgress: (p: TrainingProgress) => void): Promise<FinalWorkerEvent> {
-    const example = this.snapshotExample(document.uri);
-    const snapshots = example !== undefined ? { snapshotIntervalMs: SNAPSHOT_INTERVAL_MS, example } : {};
+    const words = new Int32Array(new SharedArrayBuffer(8));
+    const k = key(document.uri, 'train');
+    const control = { uri: document.uri, words };
+    this.snapshotControls.set(k, control);
+    this.writeSnapshotControl(control);
     let lastIteration = 0;
-    return this.run(document, { type: 'train', weightsPath: weightsPathFor(document.uri.fsPath), progressIntervalMs: PROGRESS_INTERVAL_MS, ...snapshots }, title, (event, report) => {
+    const job = { type: 'train' as const, weightsPath: weightsPathFor(document.uri.fsPath), progressIntervalMs: PROGRESS_INTERVAL_MS, snapshotIntervalMs: SNAPSHOT_INTERVAL_MS, snapshotControl: words.buffer as SharedArrayBuffer };
+    const done = this.run(document, job, title, (event, report) => {
       if (event.type !== 'progress') return;
       const p = event.progress;
       // Reports are throttled: advance the bar by every iteration since the last one seen.
@@ -105,6 +114,20 @@ export class JobRunner implements vscode.Disposable, JobEvents {
       this.progressEmitter.fire({ uri: document.uri, progress: p, ...(event.snapshot ? { snapshot: event.snapshot } : {}) });
       onProgress(p);
     });
+    return done.finally(() => {
+      if (this.snapshotControls.get(k) === control) this.snapshotControls.delete(k);
+    });
+  }
+
+  /** Tells running trainings whether, and for which example, snapshots are wanted now (see snapshotExample). */
+  refreshSnapshots(): void {
+    for (const control of this.snapshotControls.values()) this.writeSnapshotControl(control);
+  }
+
+  private writeSnapshotControl({ uri, words }: { readonly uri: vscode.Uri; readonly words: Int32Array }): void {
+    const example = this.snapshotExample(uri);
+    Atomics.store(words, SNAPSHOT_EXAMPLE, example ?? 0);
+    Atomics.store(words, SNAPSHOT_WANTED, example === undefined ? 0 : 1);
   }
 
   check(document: vscode.TextDocument, weightsPath: string | undefined): Promise<FinalWorkerEvent> {

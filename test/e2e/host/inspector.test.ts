@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { NnspecApi } from '../../../src/extension/extension';
 import type { InspectorDescription } from '../../../src/extension/inspector/inspector-panel';
 import type { FinalWorkerEvent } from '../../../src/protocol/worker-protocol';
-import { activateExtension } from './helpers';
+import { activateExtension, waitFor } from './helpers';
 import { writeSpec, XOR_SPEC } from './fixtures';
 
 /** The CSP meta tag's directives: name → sources. */
@@ -94,5 +94,40 @@ describe('the network inspector (extension host)', () => {
     assert.equal(final.inspection?.source, 'trained');
     const counts = final.inspection?.confusion?.counts ?? [];
     assert.equal(counts.flat().reduce((a, b) => a + b, 0), 4, 'the confusion matrix counts every training example');
+  });
+
+  it('opened while a spec trains, the inspector gets live snapshots from then on, and loses them when closed', async () => {
+    const long = XOR_SPEC.replace('optimizer: lbfgs\n  iterations: 400', 'optimizer: gd\n  iterations: 100000000\n  learningRate: 0.1\n  tolerance: 0');
+    const uri = writeSpec('inspect-mid-run.nnspec', long);
+    await vscode.window.showTextDocument(uri);
+    // Progress events and those with a snapshot, in each phase.
+    const seen = { closed: { events: 0, snapshots: 0 }, open: { events: 0, snapshots: 0 }, 'closed again': { events: 0, snapshots: 0 } };
+    let phase: keyof typeof seen = 'closed';
+    const listening = api.ctx.jobs.onProgress((p) => {
+      if (p.uri.toString() !== uri.toString()) return;
+      seen[phase].events++;
+      if (p.snapshot) seen[phase].snapshots++;
+    });
+    try {
+      const running = vscode.commands.executeCommand<FinalWorkerEvent>('nnspec.train', uri);
+      await waitFor(api.ctx.jobs.onProgress, () => seen.closed.events, (n) => n >= 3, 20_000, 'progress before the inspector opens');
+      assert.equal(seen.closed.snapshots, 0, 'no snapshots while no inspector follows the spec');
+      phase = 'open';
+      await vscode.commands.executeCommand('nnspec.openInspector', uri);
+      await waitFor(api.ctx.jobs.onProgress, () => seen.open.snapshots, (n) => n >= 2, 20_000, 'snapshots after the inspector opened');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // Events already on their way may still carry a snapshot: count from a few events later.
+      const closedAt = seen.open.events;
+      await waitFor(api.ctx.jobs.onProgress, () => seen.open.events, (n) => n >= closedAt + 5, 20_000, 'progress after the inspector closed');
+      phase = 'closed again';
+      await waitFor(api.ctx.jobs.onProgress, () => seen['closed again'].events, (n) => n >= 5, 20_000, 'more progress');
+      assert.equal(seen['closed again'].snapshots, 0, 'no snapshots once the inspector is closed');
+      await vscode.commands.executeCommand('nnspec.stopTraining', uri);
+      const final = await running;
+      assert.equal(final?.type, 'trained');
+      assert.ok(final?.type === 'trained' && final.inspection === undefined, 'no final inspection without an inspector');
+    } finally {
+      listening.dispose();
+    }
   });
 });
