@@ -2,7 +2,8 @@
  * Writing a file so that readers see either the old content or the new, never a torn one:
  * the data goes to a temporary file in the same folder (so the rename stays on one file
  * system), is flushed to disk (fsync), then renamed over the target. On any failure the
- * temporary file is removed and the target is untouched.
+ * temporary file is removed and the target is untouched. A writer killed mid-write cannot
+ * remove its temporary file; the next successful write of the same target removes it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,6 +24,45 @@ let counter = 0;
 function tempPathFor(target: string): string {
   counter = (counter + 1) % 1_000_000;
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.${counter}.tmp`);
+}
+
+/** A temporary file this long untouched is abandoned even if its process lives (a terminated worker thread). */
+export const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/**
+ * The temporary files of `target` in `names` (a listing of its folder) that no writer will
+ * finish: their process is gone, or their name's time is over STALE_TEMP_MS old.
+ */
+export function staleTemps(target: string, names: readonly string[], now: number, alive: (pid: number) => boolean = processAlive): string[] {
+  const prefix = `.${path.basename(target)}.`;
+  return names.filter((name) => {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return false;
+    const match = /^(\d+)\.(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) return false;
+    const pid = Number(match[1]), started = Number(match[2]);
+    return now - started > STALE_TEMP_MS || !alive(pid);
+  });
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the stale temporary files of `target` (see staleTemps). Best effort, never throws. */
+function removeStaleTemps(target: string): void {
+  try {
+    const folder = path.dirname(target);
+    for (const name of staleTemps(target, fs.readdirSync(folder), Date.now())) fs.rmSync(path.join(folder, name), { force: true });
+  } catch {
+    // a listing or removal refused: the files stay, harmless
+  }
 }
 
 function failure(target: string, error: unknown): Result<void, WriteCode> {
@@ -60,6 +100,7 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, f
     fd = undefined;
     fsImpl.renameSync(temp, target);
     syncFolder(path.dirname(target), fsImpl);
+    removeStaleTemps(target);
     return { ok: true, value: undefined };
   } catch (error) {
     if (fd !== undefined) {
@@ -101,6 +142,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     handle = undefined;
     await fsImpl.rename(temp, target);
     await syncFolderAsync(path.dirname(target), fsImpl);
+    removeStaleTemps(target);
     return { ok: true, value: undefined };
   } catch (error) {
     await handle?.close().catch(() => undefined);
