@@ -12,6 +12,7 @@ const CODES = {
   'duplicate-key': ['error', 'A key appears twice in the same mapping.'],
   'spec-too-large': ['error', 'The file is larger than a spec can be (default 1,000,000 characters); put large data in a CSV file.'],
   'empty-spec': ['error', 'The file holds no spec at all; it needs at least `layers` and `data`.'],
+  'more-problems': ['info', 'More problems than the editor lists at once (500): the first are listed, this one counts the rest (`nnspec validate` lists them all).'],
   // Shape and values, from the schema.
   'unknown-key': ['error', 'A key the format does not know; the message suggests the nearest valid one.'],
   'unknown-value': ['error', 'A value that is not one of the allowed names; the message lists them.'],

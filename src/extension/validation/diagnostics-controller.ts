@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic as CoreDiagnostic } from '../../core/diagnostic';
 import type { SpecValidation } from '../../core/spec/validate';
+import { capDiagnostics } from '../../core/spec/cap-diagnostics';
 import type { Config } from '../config';
 import { toRange } from '../positions';
 import type { CsvProbeCache } from './csv-probe-cache';
@@ -66,7 +67,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.delete(key);
     const validation = validateDocument(document, this.config, this.csvCache);
     this.latest.set(key, { version: document.version, validation });
-    this.collection.set(document.uri, validation.diagnostics.map((d) => this.toVscode(document, d)));
+    this.collection.set(document.uri, capDiagnostics(validation.diagnostics).map((d) => this.toVscode(document, d)));
     this.changed.fire(document);
     return validation;
   }

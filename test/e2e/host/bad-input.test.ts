@@ -49,4 +49,15 @@ describe('a dozen bad specs in the real editor', () => {
       for (const w of want) assert.ok(got.includes(w), `expected ${w}; the editor shows ${got.join(', ')}`);
     });
   }
+
+  it('a spec with 3,000 bad rows lists 500 problems, the last counting the rest', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `    - [${i}, x${i}, ${i % 2}]`).join('\n');
+    const uri = writeSpec('bad-many-rows.nnspec', `name: t\nlayers:\n  - units: 2\n  - units: 1\n    activation: sigmoid\ndata:\n  rows:\n${rows}\n`);
+    await vscode.window.showTextDocument(uri);
+    const found = (await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'more-problems'))).filter((d) => d.source === 'nnspec');
+    assert.equal(found.length, 500);
+    const more = found.find((d) => codeOf(d) === 'more-problems')!;
+    assert.match(more.message, /^2,50\d more problems/);
+    assert.ok(found.filter((d) => codeOf(d) === 'rows-not-number').length >= 490, 'the rows’ own problems fill the list');
+  });
 });
