@@ -119,13 +119,23 @@ function tooLarge(text: string, limit: number): SpecValidation {
   return { diagnostics: [{ code: 'spec-too-large', severity: severityOf('spec-too-large'), message, range: [0, end] }], hasErrors: true, data: {} };
 }
 
-/** Clamps ranges into the text, drops repeats, orders by position. */
+/**
+ * Clamps ranges into the text, drops repeats, orders by position. A YAML error at a value
+ * (an alias of no anchor) leaves it empty: what the schema then says of the same range
+ * ("… is empty") repeats the error, and is dropped.
+ */
 function finish(all: readonly Diagnostic<SpecCode>[], length: number, syntaxErrors: boolean): Diagnostic<SpecCode>[] {
   const seen = new Set<string>();
   const out: Diagnostic<SpecCode>[] = [];
+  const where = (d: Diagnostic<SpecCode>): string => {
+    const start = clamp(d.range[0], 0, length);
+    return `${start}:${clamp(d.range[1], start, length)}`;
+  };
+  const yamlErrorAt = new Set(all.filter((d) => d.code === 'yaml-syntax').map(where));
   for (const d of all) {
     // Broken YAML loses keys on the way; "missing" would then be noise.
     if (syntaxErrors && d.code === 'missing-key') continue;
+    if (d.code !== 'yaml-syntax' && yamlErrorAt.has(where(d))) continue;
     const start = clamp(d.range[0], 0, length);
     const end = clamp(d.range[1], start, length);
     const key = `${d.code}:${start}:${end}`;

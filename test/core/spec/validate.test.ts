@@ -149,6 +149,14 @@ describe('validateSpec', () => {
     assert.deepEqual(codes(`__proto__: {layers: 1}\n${TINY}`), ['unknown-key']);
   });
 
+  it('reports an alias of no anchor once, as a YAML error, not also as an empty value', () => {
+    const text = 'name: t\nlayers:\n  - units: 2\n  - units: *u\n    activation: sigmoid\ndata:\n  generate: xor\n';
+    const at = text.indexOf('*u');
+    const found = validateSpec(text).diagnostics.filter((d) => d.range[0] === at);
+    assert.deepEqual(found.map((d) => d.code), ['yaml-syntax']);
+    assert.match(found[0]!.message, /names no anchor/);
+  });
+
   it('returns diagnostics, never throws, for hostile input', () => {
     const inputs = ['', '\u0000', '{', '[', '*', '&a', '!!binary AAAA', 'layers: !!set {a}', '['.repeat(5000), '- '.repeat(3000), 'a: &a [*a]', '%YAML 9.9\n---\n'];
     for (const text of inputs) {
