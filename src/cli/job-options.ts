@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic';
 import type { WeightsFile } from '../core/weights/format';
 import { readWeights } from '../core/weights/parse';
-import type { JobFailure } from '../jobs/job-failure';
-import { openSpec, type JobPolicy, type OpenedSpec } from '../jobs/open-spec';
+import type { JobFailure, JobResult } from '../jobs/job-failure';
+import { openNetwork, openSpec, type JobPolicy, type OpenedNetwork, type OpenedSpec } from '../jobs/open-spec';
 import { UsageError } from './command';
 import type { CliIo } from './io';
 import { ioReason } from './io';
@@ -65,6 +65,15 @@ export function specArgument(positionals: readonly string[]): string {
  * places, or the data file's line and column) and returns the exit code to use.
  */
 export async function openForJob(command: string, file: string, policy: JobPolicy, io: CliIo): Promise<OpenedSpec | number> {
+  return openWith(openSpec, command, file, policy, io);
+}
+
+/** openForJob without the data: for commands that need only the network (export). */
+export async function openNetworkForJob(command: string, file: string, policy: JobPolicy, io: CliIo): Promise<OpenedNetwork | number> {
+  return openWith(openNetwork, command, file, policy, io);
+}
+
+async function openWith<T>(open: (path: string, policy: JobPolicy, text: string) => JobResult<T>, command: string, file: string, policy: JobPolicy, io: CliIo): Promise<T | number> {
   const absolute = path.resolve(io.cwd, file);
   let text: string;
   try {
@@ -73,7 +82,7 @@ export async function openForJob(command: string, file: string, policy: JobPolic
     io.stderr.write(`nnspec ${command}: cannot read ${file}: ${ioReason(error)}\n`);
     return 2;
   }
-  const opened = openSpec(absolute, policy, text);
+  const opened = open(absolute, policy, text);
   if (opened.ok) return opened.value;
   printFailure(command, file, opened.failure, io);
   return 1;
@@ -92,7 +101,7 @@ export function printFailure(command: string, file: string, failure: JobFailure,
 }
 
 /** Reads a weights file for `opened`; prints and returns an exit code on failure. */
-export async function readWeightsFor(command: string, weightsFile: string, opened: OpenedSpec, io: CliIo): Promise<{ theta: Float64Array; file: WeightsFile } | number> {
+export async function readWeightsFor(command: string, weightsFile: string, opened: OpenedNetwork, io: CliIo): Promise<{ theta: Float64Array; file: WeightsFile } | number> {
   const absolute = path.resolve(io.cwd, weightsFile);
   let text: string;
   try {

@@ -25,16 +25,47 @@ export interface JobPolicy {
   readonly maxMemoryMB?: number;
 }
 
-export interface OpenedSpec {
+/** A validated spec and its network, without its data (what `nnspec export` needs). */
+export interface OpenedNetwork {
   readonly specPath: string;
   readonly specText: string;
   readonly spec: Spec;
   readonly architecture: Architecture;
+}
+
+export interface OpenedSpec extends OpenedNetwork {
   readonly data: PreparedData;
 }
 
 /** Reads (unless `specText` is given), validates and loads a spec and its data. */
 export function openSpec(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedSpec> {
+  const opened = openSpecText(specPath, policy, specText, true);
+  if (!opened.ok) return opened;
+  const { specPath: absolute, spec, architecture } = opened.value;
+  const data = loadData(spec, absolute, {
+    workspaceRoot: policy.workspaceRoot,
+    allowOutside: policy.allowOutside,
+    outputUnits: architecture.sizes.at(-1)!,
+    ...maxBytes(policy),
+  });
+  if (!data.ok) {
+    const { code, message, file, line, column } = data.error;
+    // Inline rows carry 0-based row/cell indices, not file positions: only a file's are passed on.
+    return failed({ code, message, ...(file ? { file, ...(line ? { line } : {}), ...(column ? { column } : {}) } : {}) });
+  }
+  return { ok: true, value: { ...opened.value, data: data.value } };
+}
+
+/**
+ * Reads and validates a spec without reading its data: its CSV is not opened, so the checks
+ * of the data against the layers are skipped (a trained network's weights file carries what
+ * its data gave it: the normalisation and the classes).
+ */
+export function openNetwork(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedNetwork> {
+  return openSpecText(specPath, policy, specText, false);
+}
+
+function openSpecText(specPath: string, policy: JobPolicy, specText: string | undefined, probeData: boolean): JobResult<OpenedNetwork> {
   const absolute = path.resolve(specPath);
   let text = specText;
   if (text === undefined) {
@@ -45,7 +76,7 @@ export function openSpec(specPath: string, policy: JobPolicy, specText?: string)
     }
   }
   const validation = validateSpec(text, {
-    probe: createCsvProbe(path.dirname(absolute), { workspaceRoot: policy.workspaceRoot, allowOutside: policy.allowOutside, ...maxBytes(policy) }),
+    ...(probeData ? { probe: createCsvProbe(path.dirname(absolute), { workspaceRoot: policy.workspaceRoot, allowOutside: policy.allowOutside, ...maxBytes(policy) }) } : {}),
     ...(policy.maxParameters !== undefined ? { maxParameters: policy.maxParameters } : {}),
     ...(policy.maxMemoryMB !== undefined ? { maxMemoryMB: policy.maxMemoryMB } : {}),
   });
@@ -58,20 +89,7 @@ export function openSpec(specPath: string, policy: JobPolicy, specText?: string)
       specText: text,
     });
   }
-  const spec = validation.spec;
-  const architecture = architectureOf(spec);
-  const data = loadData(spec, absolute, {
-    workspaceRoot: policy.workspaceRoot,
-    allowOutside: policy.allowOutside,
-    outputUnits: architecture.sizes.at(-1)!,
-    ...maxBytes(policy),
-  });
-  if (!data.ok) {
-    const { code, message, file, line, column } = data.error;
-    // Inline rows carry 0-based row/cell indices, not file positions: only a file's are passed on.
-    return failed({ code, message, ...(file ? { file, ...(line ? { line } : {}), ...(column ? { column } : {}) } : {}) });
-  }
-  return { ok: true, value: { specPath: absolute, specText: text, spec, architecture, data: data.value } };
+  return { ok: true, value: { specPath: absolute, specText: text, spec: validation.spec, architecture: architectureOf(validation.spec) } };
 }
 
 function maxBytes(policy: JobPolicy): { maxBytes?: number } {

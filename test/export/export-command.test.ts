@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../src/cli/main';
 import { diskIo } from '../cli/disk-io';
@@ -14,6 +14,24 @@ describe('nnspec export', function () {
     assert.ok(readFileSync(path.join(t.io.cwd, 'both.onnx')).length > 0);
     assert.match(t.io.read('both.py'), /^#!\/usr\/bin\/env python3\n/);
     assert.match(t.io.out(), /wrote both\.onnx\nwrote both\.py\n/);
+  });
+
+  it('needs only the spec and the weights: the data file may be gone (its normalisation and classes are in the weights)', async () => {
+    const t = await trainedSpec('iris');
+    assert.equal(await run(['export', t.spec, '--weights', t.weights, '--pytorch', 'with.py'], t.io), 0, t.io.err());
+    const withData = t.io.read('with.py');
+    // The trained folder is shared with the other export tests: the CSV goes back afterwards.
+    const csv = path.join(t.io.cwd, 'data', 'iris.csv'), saved = readFileSync(csv);
+    rmSync(csv);
+    try {
+      assert.equal(await run(['export', t.spec, '--weights', t.weights, '--pytorch', 'without.py', '--onnx', 'without.onnx'], t.io), 0, t.io.err());
+      assert.equal(t.io.read('without.py').replace(/without/g, 'with'), withData);
+      // Training does need the data, and says so.
+      assert.equal(await run(['train', t.spec, '--quiet'], t.io), 1);
+      assert.match(t.io.err(), /iris\.csv/);
+    } finally {
+      writeFileSync(csv, saved);
+    }
   });
 
   it('exits 2 on usage errors: no weights, no output, a bad precision', async () => {

@@ -11,7 +11,7 @@ import { ONNX_OPSET } from '../../export/onnx-version';
 import { pytorchScript } from '../../export/pytorch-script';
 import { parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
-import { openForJob, policyFrom, POLICY_OPTIONS, POLICY_USAGE, readWeightsFor, specArgument } from '../job-options';
+import { openNetworkForJob, policyFrom, POLICY_OPTIONS, POLICY_USAGE, readWeightsFor, specArgument } from '../job-options';
 
 const USAGE = `Usage: nnspec export SPEC --weights FILE [--onnx OUT.onnx [--precision P]] [--pytorch OUT.py]
 
@@ -37,7 +37,7 @@ export const exportCommand: Command = {
     const precision = values.precision ?? 'float32';
     if (precision !== 'float32' && precision !== 'float64') throw new UsageError(`--precision takes float32 or float64, not '${precision}'.`);
     if (values.precision !== undefined && values.onnx === undefined) throw new UsageError('--precision applies to --onnx only.');
-    const opened = await openForJob('export', file, policyFrom(values, io), io);
+    const opened = await openNetworkForJob('export', file, policyFrom(values, io), io);
     if (typeof opened === 'number') return opened;
     const weights = await readWeightsFor('export', values.weights, opened, io);
     if (typeof weights === 'number') return weights;
