@@ -86,6 +86,12 @@ export function onnxModel(network: ExportedNetwork, precision: OnnxPrecision = '
     opsetImport: [{ domain: '', version: ONNX_OPSET }],
     producerName: 'nnspec',
     docString: `${network.name}: a ${network.sizes.join('-')} network exported by nnspec (${precision})`,
+    // For programs that load the model (in Python: InferenceSession.get_modelmeta().custom_metadata_map).
+    metadataProps: [
+      { key: 'nnspec.layers', value: network.sizes.join('-') },
+      { key: 'nnspec.task', value: network.task },
+      ...(network.classes ? [{ key: 'nnspec.classes', value: JSON.stringify(network.classes) }] : []),
+    ],
     graph: {
       name: network.name,
       node: nodes,

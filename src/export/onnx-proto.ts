@@ -27,6 +27,13 @@ const DESCRIPTOR: INamespace = {
             modelVersion: { type: 'int64', id: 5 },
             docString: { type: 'string', id: 6 },
             graph: { type: 'GraphProto', id: 7 },
+            metadataProps: { rule: 'repeated', type: 'StringStringEntryProto', id: 14 },
+          },
+        },
+        StringStringEntryProto: {
+          fields: {
+            key: { type: 'string', id: 1 },
+            value: { type: 'string', id: 2 },
           },
         },
         OperatorSetIdProto: {

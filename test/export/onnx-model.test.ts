@@ -5,6 +5,7 @@ import { onnxModelType } from '../../src/export/onnx-proto';
 
 interface Decoded {
   irVersion: number;
+  metadataProps?: { key: string; value: string }[];
   opsetImport: { domain?: string; version: number }[];
   graph: {
     node: { opType: string; input: string[]; output: string[]; attribute?: { name: string; i: number }[] }[];
@@ -56,6 +57,16 @@ describe('the ONNX model of a network', () => {
     assert.deepEqual(tensors.get('shift')?.doubleData, [1, 2]);
     assert.deepEqual(tensors.get('scale')?.doubleData, [4, 8]);
     assert.ok([...tensors.values()].every((t) => t.dataType === 11));
+  });
+
+  it('names the layers, the task and the classes in the model’s metadata (classes only for classification)', () => {
+    const named = exportedNetwork(architecture, counting(17), { normalization: { kind: 'none', shift: [], scale: [] }, classes: ['setosa', 'other'] }, { task: 'classification' });
+    assert.deepEqual(decode(encodeOnnx(named)).metadataProps, [
+      { key: 'nnspec.layers', value: '2-3-2' },
+      { key: 'nnspec.task', value: 'classification' },
+      { key: 'nnspec.classes', value: '["setosa","other"]' },
+    ]);
+    assert.deepEqual(decode(encodeOnnx(scaled)).metadataProps?.map((p) => p.key), ['nnspec.layers', 'nnspec.task']);
   });
 
   it('rounds to float32 by default and leaves out the scaling when there is none', () => {
