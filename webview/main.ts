@@ -15,7 +15,7 @@ import type { InspectorMessage, InspectorRequest } from '../src/protocol/inspect
 import type { InitComparisonRun } from '../src/protocol/worker-protocol';
 import { el, section } from './dom';
 import { readSavedState, type SavedState } from './logic/saved-state';
-import { thin, TrainingSeries } from './logic/series';
+import { TrainingSeries } from './logic/series';
 import { ExamplePicker } from './views/example-picker';
 import { BoundaryView } from './views/boundary-view';
 import { renderCheck } from './views/check-view';
@@ -29,6 +29,8 @@ import { Tooltip } from './views/tooltip';
 import { TraceView } from './views/trace-view';
 import { vscode } from './vscode-api';
 
+/** Points of the last run's curves kept in the saved state (it is stored with the workbench's). */
+const SAVED_POINTS = 500;
 let state: SavedState = readSavedState(vscode.getState());
 const send = (request: InspectorRequest): void => vscode.postMessage(request);
 const save = (patch: Partial<SavedState>): void => {
@@ -152,7 +154,7 @@ function handle(message: InspectorMessage): void {
       series.finish(message.costHistory);
       cost.update(message.reason);
       delta.update();
-      save({ cost: thin(series.iterations.map((it, k) => [it, series.train[k] ?? null] as const), 500) });
+      save({ history: series.saved(SAVED_POINTS), cost: undefined });
       return;
     case 'gradient-check':
       resultKeys.check = message.specKey;
@@ -190,7 +192,11 @@ function restore(): void {
   }
   if (state.check) showCheck(state.check);
   if (state.comparison) showComparison(state.comparison);
-  if (state.cost) {
+  if (state.history) {
+    series.restoreHistory(state.history);
+    cost.update('restored');
+    delta.update();
+  } else if (state.cost) {
     series.restore(state.cost);
     cost.update('restored');
   }

@@ -58,6 +58,43 @@ describe('webview/logic/saved-state', () => {
 });
 
 describe('webview/logic/series: restore', () => {
+  it('saves at most max points, every column aligned, the sampled ones and the ends kept; restores them as they were', () => {
+    const s = new TrainingSeries();
+    // Progress sampled every 100th iteration (validation, accuracy, |δ|, ‖D‖), then the run's whole J history.
+    for (let it = 100; it <= 1000; it += 100) {
+      s.add({ iteration: it, maxIterations: 1000, cost: 1 / it, elapsedMs: 0, validationCost: 2 / it, trainAccuracy: it / 1000, layers: [{ gradientNorm: it, meanAbsDelta: it / 10 }, { gradientNorm: 2 * it, meanAbsDelta: 3 }] });
+    }
+    s.finish(Array.from({ length: 1001 }, (_, it) => 1 / Math.max(1, it)));
+    const saved = s.saved(50);
+    assert.ok(saved.iterations.length <= 50);
+    assert.equal(saved.iterations[0], 0);
+    assert.equal(saved.iterations.at(-1), 1000);
+    for (const c of [saved.train, saved.validation, saved.trainAccuracy, saved.validationAccuracy, ...saved.gradientNorm, ...saved.meanAbsDelta]) assert.equal(c.length, saved.iterations.length);
+    // Every sampled iteration survives (10 of them, under half the budget), with its values.
+    for (let it = 100; it <= 1000; it += 100) {
+      const k = saved.iterations.indexOf(it);
+      assert.ok(k >= 0, `iteration ${it} kept`);
+      assert.equal(saved.gradientNorm[1]![k], 2 * it);
+      assert.equal(saved.validation[k], 2 / it);
+      assert.equal(saved.train[k], 1 / it);
+      assert.equal(saved.meanAbsDelta[0]![k], it / 10);
+    }
+    const back = new TrainingSeries();
+    back.restoreHistory(JSON.parse(JSON.stringify(saved)) as typeof saved);
+    assert.deepEqual(back.saved(50), saved);
+    assert.deepEqual(back.meanAbsDelta[0]!.filter((v) => v !== null).length, 10);
+  });
+
+  it('reads a saved history back, and drops one whose columns do not line up', () => {
+    const s = new TrainingSeries();
+    s.add({ iteration: 1, maxIterations: 2, cost: 1, elapsedMs: 0, layers: [{ gradientNorm: 1, meanAbsDelta: 1 }] });
+    s.add({ iteration: 2, maxIterations: 2, cost: 0.5, elapsedMs: 0, layers: [{ gradientNorm: 0.5, meanAbsDelta: 0.5 }] });
+    const history = s.saved(10);
+    assert.deepEqual(readSavedState({ example: 0, log: false, history }).history, history);
+    assert.equal(readSavedState({ example: 0, log: false, history: { ...history, train: [1] } }).history, undefined);
+    assert.equal(readSavedState({ example: 0, log: false, history: { ...history, gradientNorm: [['x', 1]] } }).history, undefined);
+  });
+
   it('restores a saved (iteration, J) history with its iterations', () => {
     const s = new TrainingSeries();
     s.restore([[0, 1], [10, 0.5], [20, null]]);

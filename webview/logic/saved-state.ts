@@ -1,11 +1,12 @@
 /**
  * What the webview keeps across reloads and hiding (vscode.setState): the spec it follows,
- * the chosen example, the log toggle, the last valid network and a thinned cost history.
+ * the chosen example, the log toggle, the last valid network and the last run's curves, thinned.
  * Read back defensively: a state from an older version must not break the panel.
  */
 import type { GradientCheckReport } from '../../src/core/nn/gradient-check';
 import type { LayerSummary } from '../../src/core/spec/model-summary';
 import type { InitComparisonRun } from '../../src/protocol/worker-protocol';
+import type { Column, SavedHistory } from './series';
 
 export interface SavedState {
   readonly uri?: string;
@@ -15,8 +16,10 @@ export interface SavedState {
   readonly log: boolean;
   readonly layers?: readonly LayerSummary[];
   readonly total?: number;
-  /** [iteration, J] pairs of the last run. */
+  /** [iteration, J] pairs of the last run (older versions; `history` replaces it). */
   readonly cost?: readonly (readonly [number, number | null])[];
+  /** The last run's curves, thinned: J, accuracy, mean |δ| and ‖D‖ per layer. */
+  readonly history?: SavedHistory;
   /** The last gradient check and initialisation comparison, shown again after a reload. */
   readonly check?: GradientCheckReport;
   readonly comparison?: readonly InitComparisonRun[];
@@ -36,9 +39,21 @@ export function readSavedState(value: unknown): SavedState {
     log: v['log'] === true,
     ...(layers ? { layers, total: typeof v['total'] === 'number' ? v['total'] : 0 } : {}),
     ...(cost ? { cost } : {}),
+    ...(isHistory(v['history']) ? { history: v['history'] } : {}),
     ...(isCheck(v['check']) ? { check: v['check'] } : {}),
     ...(Array.isArray(v['comparison']) && v['comparison'].every(isRun) ? { comparison: v['comparison'] as InitComparisonRun[] } : {}),
   };
+}
+
+/** Columns of numbers or nulls, all as long as the iterations. */
+function isHistory(value: unknown): value is SavedHistory {
+  if (typeof value !== 'object' || value === null) return false;
+  const h = value as Record<string, unknown>;
+  const iterations = h['iterations'];
+  if (!Array.isArray(iterations) || !iterations.every((x) => typeof x === 'number')) return false;
+  const isColumn = (c: unknown): c is Column => Array.isArray(c) && c.length === iterations.length && c.every((x) => x === null || typeof x === 'number');
+  const isColumns = (cs: unknown): boolean => Array.isArray(cs) && cs.every(isColumn);
+  return ['train', 'validation', 'trainAccuracy', 'validationAccuracy'].every((k) => isColumn(h[k])) && isColumns(h['gradientNorm']) && isColumns(h['meanAbsDelta']);
 }
 
 function isCheck(value: unknown): value is GradientCheckReport {

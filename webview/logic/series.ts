@@ -7,6 +7,17 @@ import type { TrainingProgress } from '../../src/core/train/progress';
 
 export type Column = (number | null)[];
 
+/** Every column of a TrainingSeries at some of its iterations: what the webview saves. */
+export interface SavedHistory {
+  readonly iterations: readonly number[];
+  readonly train: Column;
+  readonly validation: Column;
+  readonly trainAccuracy: Column;
+  readonly validationAccuracy: Column;
+  readonly gradientNorm: readonly Column[];
+  readonly meanAbsDelta: readonly Column[];
+}
+
 export class TrainingSeries {
   readonly iterations: number[] = [];
   readonly train: Column = [];
@@ -68,7 +79,45 @@ export class TrainingSeries {
     this.meanAbsDelta = old.d.map((c) => costHistory.map((_, it) => at(c, it)));
   }
 
-  /** A saved (iteration, J) history, e.g. after a reload: the training curve only. */
+  /**
+   * At most `max` of the iterations, every column aligned: the sampled ones (where validation
+   * J, accuracy, mean |δ| or ‖D‖ is known), thinned to half the budget if need be, and the
+   * training curve's points thinned into the rest. The first and last are always kept.
+   */
+  saved(max: number): SavedHistory {
+    const n = this.length;
+    const others = [this.validation, this.trainAccuracy, this.validationAccuracy, ...this.gradientNorm, ...this.meanAbsDelta];
+    const sampled = [...Array(n).keys()].filter((k) => others.some((c) => c[k] !== null && c[k] !== undefined));
+    const keep = new Set(thin(sampled, Math.floor(max / 2)));
+    const all = [...Array(n).keys()];
+    for (const k of thin(all, Math.max(2, max - keep.size))) keep.add(k);
+    const rows = [...keep].sort((a, b) => a - b).slice(0, max);
+    if (n > 0 && !rows.includes(n - 1)) rows[rows.length - 1] = n - 1;
+    const pick = (c: Column): Column => rows.map((k) => c[k] ?? null);
+    return {
+      iterations: rows.map((k) => this.iterations[k]!),
+      train: pick(this.train),
+      validation: pick(this.validation),
+      trainAccuracy: pick(this.trainAccuracy),
+      validationAccuracy: pick(this.validationAccuracy),
+      gradientNorm: this.gradientNorm.map(pick),
+      meanAbsDelta: this.meanAbsDelta.map(pick),
+    };
+  }
+
+  /** A saved history (see saved), e.g. after a reload. */
+  restoreHistory(h: SavedHistory): void {
+    this.clear();
+    this.iterations.push(...h.iterations);
+    this.train.push(...h.train);
+    this.validation.push(...h.validation);
+    this.trainAccuracy.push(...h.trainAccuracy);
+    this.validationAccuracy.push(...h.validationAccuracy);
+    this.gradientNorm = h.gradientNorm.map((c) => c.slice());
+    this.meanAbsDelta = h.meanAbsDelta.map((c) => c.slice());
+  }
+
+  /** A saved (iteration, J) history of an older version, e.g. after a reload: the training curve only. */
   restore(pairs: readonly (readonly [number, number | null])[]): void {
     this.clear();
     for (const [iteration, cost] of pairs) {

@@ -19,7 +19,7 @@ export class DeltaView {
   private layerCount = 0;
 
   constructor(
-    host: HTMLElement,
+    private readonly host: HTMLElement,
     private readonly series: TrainingSeries,
   ) {
     host.append(this.strips, el('p', 'caption', 'mean |δ⁽ˡ⁾| (solid) and ‖D⁽ˡ⁾‖ (dashed) per iteration, log scale'));
@@ -43,6 +43,8 @@ export class DeltaView {
       this.chart.reconfigure(this.spec(layers));
     }
     this.chart.setData([s.iterations, ...s.meanAbsDelta.map(forLogScale), ...s.gradientNorm.map(forLogScale)] as never);
+    // The iterations with a mean |δ| (for tests and the curious: the chart is a canvas).
+    this.host.dataset['points'] = String(s.iterations.filter((_, k) => s.meanAbsDelta.some((c) => c[k] !== null && c[k] !== undefined)).length);
   }
 
   private strip(layer: number, delta: readonly number[]): HTMLElement {

@@ -182,5 +182,12 @@ describe('the network inspector in the workbench', () => {
     assert.deepEqual(await unitCounts(frame), ['2', '9', '1']);
     await frame.locator('table.check tbody tr').nth(1).waitFor();
     await frame.locator('section.compare .body[data-runs="5"]').waitFor();
+    // The last run's curves: J, and mean |δ| / ‖D‖ per layer at the iterations sampled.
+    const costBack = frame.locator('section.cost .body[data-status="restored"]');
+    await costBack.waitFor();
+    assert.ok(Number(await costBack.getAttribute('data-points')) > 10);
+    const deltaBack = frame.locator('section.delta .body[data-points]');
+    await deltaBack.waitFor();
+    assert.ok(Number(await deltaBack.getAttribute('data-points')) > 0, 'the δ and ‖D‖ curves come back');
   });
 });
