@@ -143,6 +143,25 @@ describe('the network inspector in the workbench', () => {
     await frame.locator('table.trace tr').nth(1).filter({ hasNotText: before ?? '' }).waitFor();
   });
 
+  it('hovering a hidden unit shows its z, a and δ; Tab and Enter on a unit follow its gradient in the trace', async () => {
+    const unit = frame.locator('svg.diagram-svg circle.unit[data-layer="2"][data-unit="3"]');
+    await unit.hover();
+    const tip = frame.locator('.tooltip[role="tooltip"]:not([hidden])');
+    await tip.waitFor();
+    const text = (await tip.textContent()) ?? '';
+    for (const part of ['unit 3 of layer 2', 'z⁽²⁾_3 = ', 'a⁽²⁾_3 = ', 'δ⁽²⁾_3 = ']) assert.ok(text.includes(part), `the tooltip says ${part}: ${text}`);
+    // The keyboard: a unit takes the focus (its tooltip shows) and Enter selects it.
+    const output = frame.locator('svg.diagram-svg circle.unit[data-layer="3"][data-unit="1"]');
+    await output.focus();
+    await frame.locator('.tooltip[role="tooltip"]:not([hidden])', { hasText: 'unit 1 of layer 3' }).waitFor();
+    await output.press('Enter');
+    await frame.locator('.trace-unit', { hasText: 'Unit 1 of layer 3' }).waitFor();
+    await unit.focus();
+    await unit.press(' ');
+    await frame.locator('.trace-unit', { hasText: 'Unit 3 of layer 2' }).waitFor();
+    assert.match((await frame.locator('.trace-unit').textContent()) ?? '', /local gradient/);
+  });
+
   it('overlays the initialisation strategies and highlights the identical hidden units of zeros', async () => {
     // The webview had the focus: go back to the spec's own tab (the explorer would open it beside the inspector).
     await wb.page.locator('.tabs-container .tab[data-resource-name="spiral-ui.nnspec"]').first().click();
