@@ -21,7 +21,34 @@ export interface CsvProbeRequest {
  * here instead (asynchronously, as before), so an answer always comes. Never rejects.
  */
 export async function probeCsvInThread(workerFile: string, request: CsvProbeRequest, execArgv: string[] = []): Promise<CsvProbeResult> {
-  return (await probeInThreadOnly(workerFile, request, execArgv)) ?? probeCsvAsync(request.specDir, request.csvPath, request.options, request.target);
+  return (await inTurn(() => probeInThreadOnly(workerFile, request, execArgv))) ?? probeCsvAsync(request.specDir, request.csvPath, request.options, request.target);
+}
+
+/**
+ * Probe threads running at once: opening a folder of specs must not start a thread (an
+ * isolate of ~10 MB) per CSV at the same moment; the rest wait their turn.
+ */
+export const MAX_PROBE_THREADS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `task` when fewer than MAX_PROBE_THREADS others are running. */
+async function inTurn<T>(task: () => Promise<T>): Promise<T> {
+  // A finishing task hands its slot to the first waiter, so none is taken twice.
+  if (running >= MAX_PROBE_THREADS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await task();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+/** Probe threads running now (for tests). */
+export function probeThreadsRunning(): number {
+  return running;
 }
 
 /** The thread's answer, or undefined when the thread could not start or died without one. */

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { probeCsvAsync, type CsvProbeOptions } from '../../src/data/csv-probe';
-import { probeCsvInThread, probeInThreadOnly, type CsvProbeRequest } from '../../src/data/csv-probe-thread';
+import { MAX_PROBE_THREADS, probeCsvInThread, probeInThreadOnly, probeThreadsRunning, type CsvProbeRequest } from '../../src/data/csv-probe-thread';
 
 /** The worker's source, run through tsx as mocha runs the tests. */
 const WORKER = path.resolve(__dirname, '..', '..', 'src', 'worker', 'csv-probe-worker.ts');
@@ -35,6 +35,20 @@ describe('data/csv-probe-thread', () => {
     const answer = await probeInThreadOnly(WORKER, { specDir: dir, csvPath: 'bad.csv', options: { workspaceRoot: dir, allowOutside: false } }, TSX);
     assert.equal(answer?.status, 'failed');
     assert.match(answer?.status === 'failed' ? answer.error.message : '', /bad\.csv:3: this row has 1 cell but the header has 2/);
+  });
+
+  it('runs at most MAX_PROBE_THREADS threads at once; the others wait their turn and all answer', async () => {
+    const request: CsvProbeRequest = { specDir, csvPath: 'data/iris.csv', options: policy, target: 'species' };
+    let most = 0;
+    const sampler = setInterval(() => (most = Math.max(most, probeThreadsRunning())), 1);
+    try {
+      const answers = await Promise.all(Array.from({ length: 6 }, () => probeCsvInThread(WORKER, request, TSX)));
+      assert.ok(answers.every((a) => a.status === 'ok'));
+    } finally {
+      clearInterval(sampler);
+    }
+    assert.ok(most >= 1 && most <= MAX_PROBE_THREADS, `at most ${MAX_PROBE_THREADS} at once, saw ${most}`);
+    assert.equal(probeThreadsRunning(), 0);
   });
 
   it('still answers when the thread cannot run (the probe then runs in-process)', async () => {
