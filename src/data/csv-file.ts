@@ -19,10 +19,28 @@ export const DEFAULT_MAX_CSV_BYTES = 100 * 1024 * 1024;
 export interface CsvReadOptions {
   /** Refuse files larger than this many bytes (default DEFAULT_MAX_CSV_BYTES). */
   readonly maxBytes?: number;
+  /**
+   * Answers already read during one job, by file: opening a spec probes its CSV for the
+   * validator and then loads it, and the file is parsed once. Make one per job (files may
+   * change between jobs).
+   */
+  readonly readOnce?: Map<string, DataResult<CsvRecords>>;
 }
 
 /** Reads and checks the records of the CSV file at `file` (an absolute path). */
 export function readCsvFile(file: string, options: CsvReadOptions = {}): DataResult<CsvRecords> {
+  const memo = options.readOnce;
+  if (!memo) return readCsvFileNow(file, options);
+  const key = `${file}\u0000${options.maxBytes ?? DEFAULT_MAX_CSV_BYTES}`;
+  let answer = memo.get(key);
+  if (!answer) {
+    answer = readCsvFileNow(file, options);
+    memo.set(key, answer);
+  }
+  return answer;
+}
+
+function readCsvFileNow(file: string, options: CsvReadOptions): DataResult<CsvRecords> {
   let text: string;
   try {
     const failure = checkStats(file, fs.statSync(file), options);

@@ -12,6 +12,8 @@ import { validateSpec } from '../core/spec/validate';
 import { architectureOf } from '../core/train/architecture-of';
 import { createCsvProbe } from '../data/csv-probe';
 import { loadData } from '../data/load-data';
+import type { CsvRecords } from '../core/data/csv-records';
+import type { DataResult } from '../core/data/data-error';
 import type { JobFailure, JobResult } from './job-failure';
 
 /** Where a spec may read data from, and the size limits in force. */
@@ -39,13 +41,16 @@ export interface OpenedSpec extends OpenedNetwork {
 
 /** Reads (unless `specText` is given), validates and loads a spec and its data. */
 export function openSpec(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedSpec> {
-  const opened = openSpecText(specPath, policy, specText, true);
+  // The validator's probe and the loader read the same CSV: it is parsed once.
+  const readOnce = new Map<string, DataResult<CsvRecords>>();
+  const opened = openSpecText(specPath, policy, specText, readOnce);
   if (!opened.ok) return opened;
   const { specPath: absolute, spec, architecture } = opened.value;
   const data = loadData(spec, absolute, {
     workspaceRoot: policy.workspaceRoot,
     allowOutside: policy.allowOutside,
     outputUnits: architecture.sizes.at(-1)!,
+    readOnce,
     ...maxBytes(policy),
   });
   if (!data.ok) {
@@ -62,10 +67,11 @@ export function openSpec(specPath: string, policy: JobPolicy, specText?: string)
  * its data gave it: the normalisation and the classes).
  */
 export function openNetwork(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedNetwork> {
-  return openSpecText(specPath, policy, specText, false);
+  return openSpecText(specPath, policy, specText, undefined);
 }
 
-function openSpecText(specPath: string, policy: JobPolicy, specText: string | undefined, probeData: boolean): JobResult<OpenedNetwork> {
+/** Reads and validates; with `readOnce`, the validator probes the data (sharing what it reads). */
+function openSpecText(specPath: string, policy: JobPolicy, specText: string | undefined, readOnce: Map<string, DataResult<CsvRecords>> | undefined): JobResult<OpenedNetwork> {
   const absolute = path.resolve(specPath);
   let text = specText;
   if (text === undefined) {
@@ -76,7 +82,7 @@ function openSpecText(specPath: string, policy: JobPolicy, specText: string | un
     }
   }
   const validation = validateSpec(text, {
-    ...(probeData ? { probe: createCsvProbe(path.dirname(absolute), { workspaceRoot: policy.workspaceRoot, allowOutside: policy.allowOutside, ...maxBytes(policy) }) } : {}),
+    ...(readOnce ? { probe: createCsvProbe(path.dirname(absolute), { workspaceRoot: policy.workspaceRoot, allowOutside: policy.allowOutside, readOnce, ...maxBytes(policy) }) } : {}),
     ...(policy.maxParameters !== undefined ? { maxParameters: policy.maxParameters } : {}),
     ...(policy.maxMemoryMB !== undefined ? { maxMemoryMB: policy.maxMemoryMB } : {}),
   });

@@ -106,4 +106,21 @@ describe('readCsvFile: the file system', () => {
     assert.equal(formatBytes(2048), '2 KiB');
     assert.equal(formatBytes(12), '12 bytes');
   });
+
+  it('with readOnce, a file is read and parsed once per job: the same answer comes back, even if the file changes meanwhile', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnspec-read-once-'));
+    const file = path.join(dir, 'a.csv');
+    fs.writeFileSync(file, 'x,y\n1,2\n');
+    const readOnce = new Map();
+    const first = readCsvFile(file, { readOnce });
+    fs.writeFileSync(file, 'x,y\n3,4\n5,6\n');
+    assert.equal(readCsvFile(file, { readOnce }), first);
+    assert.ok(first.ok && first.value.rows.length === 1);
+    // Another limit is another answer; without readOnce the file is read again.
+    const refused = readCsvFile(file, { readOnce, maxBytes: 4 });
+    assert.equal(refused.ok ? '' : refused.error.code, 'csv-too-large');
+    const fresh = readCsvFile(file);
+    assert.ok(fresh.ok && fresh.value.rows.length === 2);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
