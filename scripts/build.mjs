@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import { buildKernels } from './build-kernels.mjs';
+import { zodEnglishOnly } from './build/zod-english-only.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -10,6 +11,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   target: 'node20',
+  plugins: [zodEnglishOnly],
 };
 
 /** Node-side bundles: [entry, outfile]. Entries that do not exist yet are skipped. */

@@ -3,12 +3,14 @@
 // changelog, licence) and stays under 2 MB. Run by `npm run test:ui` after `npm run package`
 // (NNSPEC_VSIX names the file).
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as yauzl from 'yauzl';
 
 const VSIX = path.resolve(process.env.NNSPEC_VSIX ?? '.vscode-test/nnspec.vsix');
 const MAX_BYTES = 2 * 1024 * 1024;
+/** The bundles the package was made from (npm run package builds them first). */
+const DIST = path.resolve(__dirname, '..', '..', 'dist');
 
 /** Every file the package may hold, as patterns over the paths inside `extension/`. */
 const ALLOWED: readonly RegExp[] = [
@@ -65,6 +67,14 @@ describe('the packaged extension', () => {
       assert.ok(inside.has(needed), needed);
     }
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) assert.ok([...inside].some((f) => f.startsWith(`media/walkthrough/${n}-`)), `walkthrough step ${n}`);
+  });
+
+  it('bundles zod with its English messages only (the other 63 locales were a quarter of each bundle)', () => {
+    for (const bundle of ['extension.js', 'worker.js']) {
+      const text = readFileSync(path.join(DIST, bundle), 'utf8');
+      assert.ok(text.includes('Invalid input'), `${bundle} keeps English`);
+      assert.ok(!text.includes('Ungültige'), `${bundle} holds no German`);
+    }
   });
 
   it('stays under 2 MB and ships no node_modules, sources or maps', () => {
