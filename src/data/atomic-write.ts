@@ -28,10 +28,17 @@ function tempPathFor(target: string): string {
 
 /** A temporary file this long untouched is abandoned even if its process lives (a terminated worker thread). */
 export const STALE_TEMP_MS = 10 * 60 * 1000;
+/**
+ * Younger than this, a temporary file is left alone even when its process seems gone: its
+ * writer may be on another machine (a shared folder), whose process ids mean nothing here.
+ * A write takes milliseconds; one a minute old has ended, one way or the other.
+ */
+export const FRESH_TEMP_MS = 60 * 1000;
 
 /**
  * The temporary files of `target` in `names` (a listing of its folder) that no writer will
- * finish: their process is gone, or their name's time is over STALE_TEMP_MS old.
+ * finish: over STALE_TEMP_MS old by their name's time, or over FRESH_TEMP_MS old with their
+ * process gone.
  */
 export function staleTemps(target: string, names: readonly string[], now: number, alive: (pid: number) => boolean = processAlive): string[] {
   const prefix = `.${path.basename(target)}.`;
@@ -39,8 +46,8 @@ export function staleTemps(target: string, names: readonly string[], now: number
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return false;
     const match = /^(\d+)\.(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
     if (!match) return false;
-    const pid = Number(match[1]), started = Number(match[2]);
-    return now - started > STALE_TEMP_MS || !alive(pid);
+    const pid = Number(match[1]), age = now - Number(match[2]);
+    return age > STALE_TEMP_MS || (age > FRESH_TEMP_MS && !alive(pid));
   });
 }
 

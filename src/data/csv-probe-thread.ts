@@ -51,8 +51,17 @@ export function probeThreadsRunning(): number {
   return running;
 }
 
-/** The thread's answer, or undefined when the thread could not start or died without one. */
-export function probeInThreadOnly(workerFile: string, request: CsvProbeRequest, execArgv: string[] = []): Promise<CsvProbeResult | undefined> {
+/**
+ * A probe thread that has not answered in this time is stopped (a file on a stalled network
+ * share): it would otherwise hold its turn for ever. The largest CSV allowed takes seconds.
+ */
+export const PROBE_TIMEOUT_MS = 120_000;
+
+/**
+ * The thread's answer, or undefined when the thread could not start, died without one, or did
+ * not answer within `timeoutMs`.
+ */
+export function probeInThreadOnly(workerFile: string, request: CsvProbeRequest, execArgv: string[] = [], timeoutMs = PROBE_TIMEOUT_MS): Promise<CsvProbeResult | undefined> {
   let worker: Worker;
   try {
     worker = new Worker(workerFile, { workerData: request, execArgv });
@@ -64,9 +73,11 @@ export function probeInThreadOnly(workerFile: string, request: CsvProbeRequest, 
     const settle = (answer: CsvProbeResult | undefined): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       resolve(answer);
       void worker.terminate();
     };
+    const timer = setTimeout(() => settle(undefined), timeoutMs);
     worker.once('message', (result: CsvProbeResult) => settle(result));
     worker.once('error', () => settle(undefined));
     worker.once('exit', () => settle(undefined));

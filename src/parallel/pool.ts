@@ -184,14 +184,15 @@ let takeBack = true;
 
 /**
  * Splits large batches across `threads` threads (the caller's and threads − 1 pool threads;
- * today at most 2) for evaluators made afterwards; 1 turns splitting off. Default: the
- * machine's available parallelism, capped at 2. Returns the threads in use.
+ * today at most 2, and never more than the machine's available parallelism) for evaluators
+ * made afterwards; 1 turns splitting off. Default: as many as allowed. Returns the threads in use.
  * `takeBack: false` (tests) makes the caller always wait for the pool thread's part instead of
  * evaluating it itself when the pool thread has not started it yet.
  */
 export function enableParallelEvaluation(threads = Math.min(2, availableParallelism()), options: { takeBack?: boolean } = {}): number {
   takeBack = options.takeBack ?? true;
-  configured = Math.max(1, Math.min(2, Math.floor(threads)));
+  // Never more threads than cores: on one core a second thread only takes turns with the first.
+  configured = Math.max(1, Math.min(2, availableParallelism(), Math.floor(threads)));
   if (configured === 1) {
     installRemoteShards(undefined);
     return 1;

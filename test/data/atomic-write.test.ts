@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { STALE_TEMP_MS, staleTemps, writeFileAtomic, writeFileAtomicSync, type AtomicFs, type AtomicFsAsync } from '../../src/data/atomic-write';
+import { FRESH_TEMP_MS, STALE_TEMP_MS, staleTemps, writeFileAtomic, writeFileAtomicSync, type AtomicFs, type AtomicFsAsync } from '../../src/data/atomic-write';
 
 describe('atomic write', () => {
   let dir: string;
@@ -26,12 +26,13 @@ describe('atomic write', () => {
   });
 
   it('a successful write removes what killed writers of the same target left, and nothing else (sync and async)', async () => {
-    const now = Date.now();
+    const now = Date.now(), minuteAgo = now - FRESH_TEMP_MS - 1000;
     // A process that has exited: its pid is free (until the system reuses it).
     const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const gone = Number(child.stdout);
-    const left = [`.w.json.${gone}.${now}.1.tmp`, `.w.json.${process.pid}.${now - STALE_TEMP_MS - 1000}.2.tmp`];
-    const kept = [`.w.json.${process.pid}.${now}.3.tmp`, `.other.json.${gone}.${now}.1.tmp`, '.w.json.notes.tmp'];
+    const left = [`.w.json.${gone}.${minuteAgo}.1.tmp`, `.w.json.${process.pid}.${now - STALE_TEMP_MS - 1000}.2.tmp`];
+    // Kept: a live writer's, a fresh one whose writer may be on another machine, another target's, not ours.
+    const kept = [`.w.json.${process.pid}.${now}.3.tmp`, `.w.json.${gone}.${now}.4.tmp`, `.other.json.${gone}.${minuteAgo}.1.tmp`, '.w.json.notes.tmp'];
     for (const name of [...left, ...kept]) fs.writeFileSync(path.join(dir, name), 'partial');
     assert.ok(writeFileAtomicSync(target, 'new').ok);
     assert.deepEqual(fs.readdirSync(dir).sort(), [...kept, 'w.json'].sort());
@@ -40,10 +41,10 @@ describe('atomic write', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), [...kept, 'w.json'].sort());
   });
 
-  it('staleTemps: a temporary file is stale when its process is gone or it is over 10 minutes old', () => {
-    const now = 1_700_000_000_000;
-    const names = ['.w.json.10.1700000000000.1.tmp', '.w.json.11.1700000000000.2.tmp', `.w.json.11.${now - STALE_TEMP_MS - 1}.3.tmp`, '.w.json.12.x.1.tmp', 'w.json', '.w.jsonl.10.1700000000000.1.tmp'];
-    assert.deepEqual(staleTemps('/d/w.json', names, now, (pid) => pid !== 10), ['.w.json.10.1700000000000.1.tmp', `.w.json.11.${now - STALE_TEMP_MS - 1}.3.tmp`]);
+  it('staleTemps: stale when over 10 minutes old, or over a minute old with its process gone', () => {
+    const now = 1_700_000_000_000, minuteAgo = now - FRESH_TEMP_MS - 1;
+    const names = [`.w.json.10.${minuteAgo}.1.tmp`, `.w.json.10.${now}.5.tmp`, `.w.json.11.${minuteAgo}.2.tmp`, `.w.json.11.${now - STALE_TEMP_MS - 1}.3.tmp`, '.w.json.12.x.1.tmp', 'w.json', `.w.jsonl.10.${minuteAgo}.1.tmp`];
+    assert.deepEqual(staleTemps('/d/w.json', names, now, (pid) => pid !== 10), [`.w.json.10.${minuteAgo}.1.tmp`, `.w.json.11.${now - STALE_TEMP_MS - 1}.3.tmp`]);
   });
 
   it('creates a file that did not exist', () => {

@@ -51,6 +51,12 @@ describe('data/csv-probe-thread', () => {
     assert.equal(probeThreadsRunning(), 0);
   });
 
+  it('stops a thread that does not answer in time: no answer from it (the caller then probes in-process)', async () => {
+    const request: CsvProbeRequest = { specDir, csvPath: 'data/iris.csv', options: policy };
+    // 1 ms is less than a thread takes to start: it cannot answer in time.
+    assert.equal(await probeInThreadOnly(WORKER, request, TSX, 1), undefined);
+  });
+
   it('still answers when the thread cannot run (the probe then runs in-process)', async () => {
     const request: CsvProbeRequest = { specDir, csvPath: 'data/iris.csv', options: policy };
     const missing = path.join(os.tmpdir(), 'no-such-worker.js');

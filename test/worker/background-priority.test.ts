@@ -30,7 +30,8 @@ describe('worker/background-priority', () => {
     const p = await probe();
     assert.equal(p.lowered, true);
     assert.equal(p.before, niceOfThisThread(), 'a worker starts at its creator’s priority');
-    assert.equal(p.after, BACKGROUND_NICE);
+    // Never raised: a suite run under `nice -n 15` stays at 15.
+    assert.equal(p.after, Math.max(p.before, BACKGROUND_NICE));
     assert.equal(p.child, p.after, 'the pool thread started from the training thread runs at its priority');
   });
 
