@@ -37,8 +37,9 @@ function openblasBinary(): string | { unavailable: string } {
   return limitBinary;
 }
 
-function runJson(cmd: string, args: string[], env: NodeJS.ProcessEnv): { medianMs: number; core?: string; torch?: string } {
-  return JSON.parse(execFileSync(cmd, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 })) as { medianMs: number };
+/** Runs a peer program and parses the JSON line it prints. */
+function runJson<T>(cmd: string, args: string[], env: NodeJS.ProcessEnv): T {
+  return JSON.parse(execFileSync(cmd, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 })) as T;
 }
 
 /** The limit: OpenBLAS dgemm on the products of one evaluation, `threads` threads (1 for the targets). */
@@ -46,22 +47,15 @@ export function openblasLimit(sizes: readonly number[], m: number, rounds = 5, t
   const bin = openblasBinary();
   if (typeof bin !== 'string') return bin;
   const env = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
-  const r = runJson(bin, [String(rounds), ...sizes.map(String), String(m)], env);
+  const r = runJson<{ medianMs: number; core?: string }>(bin, [String(rounds), ...sizes.map(String), String(m)], env);
   return { medianMs: r.medianMs, detail: `OpenBLAS ${r.core ?? ''} kernel, ${threads} thread${threads > 1 ? 's' : ''}` };
 }
 
 /** PyTorch autograd, float64, 1 thread. */
 export function torchEvaluation(sizes: readonly number[], m: number, rounds = 5): PeerTime {
-  const python = '/usr/bin/python3';
-  if (!existsSync(python)) return { unavailable: '/usr/bin/python3 is missing (apt-get install -y python3-torch)' };
-  try {
-    const env = { ...process.env, OMP_NUM_THREADS: '1', OMP_WAIT_POLICY: 'PASSIVE' };
-    const r = runJson(python, [path.join(PEERS, 'torch-eval.py'), String(rounds), ...sizes.map(String), String(m)], env);
-    return { medianMs: r.medianMs, detail: `PyTorch ${r.torch ?? ''}, 1 thread` };
-  } catch (e) {
-    const msg = String((e as { stderr?: Buffer }).stderr ?? e);
-    return { unavailable: msg.includes('No module named') ? 'PyTorch is not installed: apt-get install -y python3-torch' : `PyTorch failed: ${msg.trim().split('\n').pop()}` };
-  }
+  const env = { ...process.env, OMP_NUM_THREADS: '1', OMP_WAIT_POLICY: 'PASSIVE' };
+  const r = pythonPeer<{ medianMs: number; torch?: string }>('PyTorch', 'python3-torch', 'torch-eval.py', [String(rounds), ...sizes.map(String), String(m)], env);
+  return 'unavailable' in r ? r : { medianMs: r.medianMs, detail: `PyTorch ${r.torch ?? ''}, 1 thread` };
 }
 
 /** scikit-learn's digits training (T1): median wall time of `rounds` fits, its accuracy and loss. */
@@ -72,15 +66,23 @@ export type SklearnTraining = { readonly medianMs: number; readonly wallsMs: num
  * units, bias in column 0), with the default threads of its BLAS, as a user would run it.
  */
 export function sklearnDigits(csv: string, theta1: number[][], theta2: number[][], rounds = 5): SklearnTraining {
-  const python = '/usr/bin/python3';
-  if (!existsSync(python)) return { unavailable: '/usr/bin/python3 is missing (apt-get install -y python3-sklearn)' };
   mkdirSync(OUT, { recursive: true });
   const thetaFile = path.join(OUT, 't1-initial-theta.json');
   writeFileSync(thetaFile, JSON.stringify({ Theta1: theta1, Theta2: theta2 }));
+  return pythonPeer<SklearnTraining>('scikit-learn', 'python3-sklearn', 'sklearn-digits.py', [String(rounds), csv, thetaFile], process.env);
+}
+
+/**
+ * Runs bench/peers/SCRIPT through Debian's /usr/bin/python3 (the `python3` first on PATH may be
+ * another interpreter without the packages) and parses the JSON it prints; says why it could not.
+ */
+function pythonPeer<T extends object>(peer: string, debianPackage: string, script: string, args: string[], env: NodeJS.ProcessEnv): T | { unavailable: string } {
+  const python = '/usr/bin/python3';
+  if (!existsSync(python)) return { unavailable: `/usr/bin/python3 is missing (apt-get install -y ${debianPackage})` };
   try {
-    return JSON.parse(execFileSync(python, [path.join(PEERS, 'sklearn-digits.py'), String(rounds), csv, thetaFile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 })) as SklearnTraining;
+    return runJson<T>(python, [path.join(PEERS, script), ...args], env);
   } catch (e) {
     const msg = String((e as { stderr?: Buffer }).stderr ?? e);
-    return { unavailable: msg.includes('No module named') ? 'scikit-learn is not installed: apt-get install -y python3-sklearn' : `scikit-learn failed: ${msg.trim().split('\n').pop()}` };
+    return { unavailable: msg.includes('No module named') ? `${peer} is not installed: apt-get install -y ${debianPackage}` : `${peer} failed: ${msg.trim().split('\n').pop()}` };
   }
 }

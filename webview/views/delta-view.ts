@@ -44,7 +44,7 @@ export class DeltaView {
     }
     this.chart.setData([s.iterations, ...s.meanAbsDelta.map(forLogScale), ...s.gradientNorm.map(forLogScale)] as never);
     // The iterations with a mean |δ| (for tests and the curious: the chart is a canvas).
-    this.host.dataset['points'] = String(s.iterations.filter((_, k) => s.meanAbsDelta.some((c) => c[k] !== null && c[k] !== undefined)).length);
+    this.host.dataset['points'] = String((s.meanAbsDelta[0] ?? []).reduce((n: number, v) => (v === null ? n : n + 1), 0));
   }
 
   private strip(layer: number, delta: readonly number[]): HTMLElement {

@@ -56,6 +56,9 @@ export function outerSmall(
   return grad;
 }
 
+// gemmNT, gemmNN and gemmTN below differ only in their strides. They stay three loops: one
+// loop taking the strides as arguments made W1 (2-2-1) 10–15 % slower (measured 28 November).
+
 /** gemmNT by plain dot products (small shapes). */
 export function gemmNTSmall(
   out: Float64Array, oOff: number, ldo: number,

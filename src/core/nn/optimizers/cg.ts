@@ -49,17 +49,8 @@ export function cg(objective: Objective, theta0: Float64Array, options: Optimize
       status = search.search(objective, x, f, d, slope, 1 / gNorm, options.signal);
       run.evaluations += search.evaluations;
     }
-    switch (status) {
-      case 'cancelled':
-        return run.result(x, k - 1, f, f0, 'cancelled');
-      case 'not-finite':
-        return run.result(x, k - 1, f, f0, 'not-finite', search.notFinite(k));
-      case 'failed':
-        return run.result(x, k - 1, f, f0, run.noProgress());
-      case 'wolfe':
-      case 'armijo':
-        break;
-    }
+    const stopped = run.afterSearch(status, search, k, x, f, f0);
+    if (stopped) return stopped;
     // PR+ direction update, from g_k (in g) and g_(k+1) (in search.g).
     const gNew = search.g;
     const gg = dot(g, g);

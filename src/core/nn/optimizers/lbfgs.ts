@@ -58,17 +58,8 @@ export function lbfgs(objective: Objective, theta0: Float64Array, options: Optim
       if (status !== 'failed' || count === 0) break;
       count = 0;
     }
-    switch (status) {
-      case 'cancelled':
-        return run.result(x, k - 1, f, f0, 'cancelled');
-      case 'not-finite':
-        return run.result(x, k - 1, f, f0, 'not-finite', search.notFinite(k));
-      case 'failed':
-        return run.result(x, k - 1, f, f0, run.noProgress());
-      case 'wolfe':
-      case 'armijo':
-        break;
-    }
+    const stopped = run.afterSearch(status, search, k, x, f, f0);
+    if (stopped) return stopped;
     // The new pair, kept only with positive curvature yᵀs.
     const xNew = search.x, gNew = search.g;
     let ys = 0, yy = 0;

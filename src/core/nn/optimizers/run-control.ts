@@ -5,6 +5,7 @@
  */
 import type { IterationReport, NotFinite, Objective, OptimizeOptions, OptimizeResult, StopReason } from './objective';
 import { firstNonFinite, norm2 } from './vector';
+import type { LineSearchStatus, WolfeLineSearch } from './wolfe-line-search';
 
 /** undefined when J and every entry of ∂J/∂θ are finite; otherwise where, at `iteration`. */
 export function findNonFinite(cost: number, gradient: Float64Array, iteration: number): NotFinite | undefined {
@@ -101,8 +102,27 @@ export class RunControl {
     return result;
   }
 
+  /**
+   * The end of iteration k's line search for the line-search optimisers (cg, lbfgs): the run's
+   * result when it stops there (cancelled, not finite, or no step decreased J, which counts as
+   * converged), undefined when a step was found. `x` and `f` are the iterate before the search.
+   */
+  afterSearch(status: LineSearchStatus, search: WolfeLineSearch, k: number, x: Float64Array, f: number, f0: number): OptimizeResult | undefined {
+    switch (status) {
+      case 'cancelled':
+        return this.result(x, k - 1, f, f0, 'cancelled');
+      case 'not-finite':
+        return this.result(x, k - 1, f, f0, 'not-finite', search.notFinite(k));
+      case 'failed':
+        return this.result(x, k - 1, f, f0, this.noProgress());
+      case 'wolfe':
+      case 'armijo':
+        return undefined;
+    }
+  }
+
   /** Marks the run as converged because no descent step decreased J (a failed line search after a restart). */
-  noProgress(): 'converged' {
+  private noProgress(): 'converged' {
     this.convergedBy = 'no-progress';
     return 'converged';
   }
