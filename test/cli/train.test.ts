@@ -13,6 +13,8 @@ describe('nnspec train', () => {
     const io = diskIo({ 'xor.nnspec': XOR });
     const code = await run(['train', 'xor.nnspec'], io);
     assert.equal(code, 0, io.err());
+    // The human summary and the curve's caption are this command's output format (the JSON
+    // fields are asserted below and in the --json test).
     assert.match(io.out(), /accuracy: training 100\.0 %/);
     assert.match(io.out(), /J( \(log scale\))? over \d+ iterations/);
     const weights = parseWeights(io.read('xor.weights.json'));
@@ -39,18 +41,29 @@ describe('nnspec train', () => {
   it('exits 1 and names the iteration and layer when the cost diverges, keeping finite weights', async () => {
     const diverging = XOR.replace('optimizer: lbfgs', 'optimizer: gd\n  learningRate: 1e6').replace(/activation: sigmoid\n {2}- units: 1\n {4}activation: sigmoid/, 'activation: relu\n  - units: 1\n    activation: linear').replace('name: xor', 'name: xor\ntask: regression');
     const io = diskIo({ 'bad.nnspec': diverging });
-    const code = await run(['train', 'bad.nnspec', '--quiet'], io);
+    const code = await run(['train', 'bad.nnspec', '--json'], io);
     assert.equal(code, 1, io.out() + io.err());
-    assert.match(io.out(), /became NaN or infinite at iteration \d+/);
+    const summary = JSON.parse(io.out()) as { reason: string; partial: boolean; notFinite?: { iteration: number; where: string; layer?: number } };
+    assert.equal(summary.reason, 'not-finite');
+    assert.equal(summary.partial, true);
+    const { iteration, where, layer } = summary.notFinite!;
+    assert.ok(Number.isInteger(iteration) && iteration >= 1, `iteration ${iteration}`);
+    assert.ok(where === 'cost' || where === 'gradient', where);
+    assert.ok(layer === 1 || layer === 2, `layer ${layer}`);
     const weights = parseWeights(io.read('bad.weights.json'));
     assert.ok(weights.ok, 'the weights file parses: the last finite weights were kept');
     assert.equal(weights.value.run?.partial, true);
+    // The human summary names the same iteration and layer (the same seeded run).
+    const human = diskIo({ 'bad.nnspec': diverging });
+    assert.equal(await run(['train', 'bad.nnspec', '--quiet'], human), 1);
+    assert.match(human.out(), new RegExp(`\\biteration ${iteration}\\b.*Θ\\^\\(${layer}\\)`));
   });
 
   it('shows the spec errors with their places and exits 1 for an invalid spec', async () => {
     const io = diskIo({ 'x.nnspec': XOR.replace('units: 1\n', 'units: 0\n') });
     assert.equal(await run(['train', 'x.nnspec'], io), 1);
-    assert.match(io.err(), /x\.nnspec:\d+:\d+: error out-of-range/);
+    // `file:line:col: severity code: message` is the CLI's one-line diagnostic format (README).
+    assert.match(io.err(), /^x\.nnspec:6:12: error out-of-range: /m);
   });
 
   it('exits 2 for a missing spec file and for usage errors', async () => {
@@ -77,12 +90,14 @@ describe('nnspec init, check, cost and predict', () => {
   it('says zero initialisation leaves the hidden units symmetric', async () => {
     const io = diskIo({ 'xor.nnspec': XOR });
     assert.equal(await run(['init', 'xor.nnspec', '--strategy', 'zeros', '--out', 'z.json'], io), 0);
-    assert.match(io.out(), /symmetry: layer 2 starts with identical units \{1, 2\}/);
+    // init has no JSON output: this line (its label, the layer and the unit groups) is how it says so.
+    assert.match(io.out(), /^ {2}symmetry: layer 2 .*\{1, 2\}/m);
   });
 
   it('prints the human check table with one row per layer', async () => {
     const io = diskIo({ 'xor.nnspec': XOR });
     assert.equal(await run(['check', 'xor.nnspec'], io), 0, io.err());
+    // The table's rows and verdict line are the human format under test (--json: the test above).
     assert.match(io.out(), /^Θ\^\(1\)\s+6\/6\s/m);
     assert.match(io.out(), /^Θ\^\(2\)\s+3\/3\s/m);
     assert.match(io.out(), /all 2 layers pass/);
@@ -127,7 +142,7 @@ describe('nnspec init, check, cost and predict', () => {
     const io = diskIo({ 'xor.nnspec': XOR, 'wide.nnspec': XOR.replace('  - units: 2\n    activation', '  - units: 3\n    activation') });
     assert.equal(await run(['init', 'wide.nnspec', '--out', 'wide.json'], io), 0);
     assert.equal(await run(['check', 'xor.nnspec', '--weights', 'wide.json'], io), 1);
-    assert.match(io.err(), /weights-layer-shape/);
+    assert.match(io.err(), /^nnspec check: wide\.json: error weights-layer-shape: /m);
   });
 });
 
@@ -138,7 +153,7 @@ describe('resource limits on the command line', () => {
     const io = diskIo({ 'wide.nnspec': WIDE });
     assert.equal(await run(['validate', 'wide.nnspec', '--json'], io), 0, io.out());
     assert.equal(await run(['train', 'wide.nnspec', '--max-memory-mb', '1'], io), 1);
-    assert.match(io.err(), /error too-much-memory/);
+    assert.match(io.err(), /^wide\.nnspec:\d+:\d+: error too-much-memory: /m);
     assert.ok(!existsSync(path.join(io.cwd, 'wide.weights.json')));
   });
 
@@ -147,6 +162,7 @@ describe('resource limits on the command line', () => {
     assert.equal(await run(['validate', 'wide.nnspec', '--max-params', '1000', '--json'], io), 1);
     const report = JSON.parse(io.out()) as { diagnostics: { code: string; message: string }[] };
     const tooMany = report.diagnostics.find((d) => d.code === 'too-many-parameters');
+    // No field carries the count: that the message gives it is the code's contract (codes.ts).
     assert.ok(tooMany && /16,001/.test(tooMany.message), JSON.stringify(report.diagnostics));
   });
 });

@@ -11,6 +11,7 @@ describe('nnspec validate', () => {
   it('exits 0 for a valid spec, warnings included', async () => {
     const io = memoryIo({ 'xor.nnspec': XOR });
     assert.equal(await run(['validate', 'xor.nnspec'], io), 0);
+    // The human format is the contract here: `file:line:col: severity code: message`, then `file: summary`.
     assert.match(io.out(), /^xor\.nnspec:19:3: warning learning-rate-unused: /m);
     assert.match(io.out(), /^xor\.nnspec: valid, 1 warning$/m);
     assert.equal(io.err(), '');
@@ -65,6 +66,7 @@ describe('nnspec validate', () => {
   it('exits 2 without a stack trace when the file cannot be read', async () => {
     const io = memoryIo({});
     assert.equal(await run(['validate', 'missing.nnspec'], io), 2);
+    // The whole line: `nnspec COMMAND: cannot read FILE: REASON` is the CLI's one-line I/O error.
     assert.equal(io.err(), 'nnspec validate: cannot read missing.nnspec: no such file\n');
     assert.equal(io.out(), '');
   });
@@ -73,6 +75,7 @@ describe('nnspec validate', () => {
     for (const argv of [[], ['validate'], ['validate', 'a', 'b'], ['validate', '--bogus', 'a'], ['frobnicate']]) {
       const io = memoryIo({ a: XOR, b: XOR });
       assert.equal(await run(argv, io), 2, argv.join(' '));
+      // A usage error prints the usage: its first word is the contract, not the wording after it.
       assert.match(io.err(), /Usage: nnspec/, argv.join(' '));
       assert.doesNotMatch(io.err(), /\n\s+at /);
     }
@@ -81,6 +84,7 @@ describe('nnspec validate', () => {
   it('prints help on --help and exits 0', async () => {
     const io = memoryIo({});
     assert.equal(await run(['--help'], io), 0);
+    // Help is text for people: it must name the commands and options, whatever its wording.
     assert.match(io.out(), /validate/);
     const sub = memoryIo({});
     assert.equal(await run(['validate', '--help'], sub), 0);
@@ -92,8 +96,10 @@ describe('nnspec validate', () => {
     let options: unknown;
     const io = memoryIo({ 's/x.nnspec': spec }, () => ({ status: 'failed', error: { code: 'csv-outside-workspace', message: 'outside' } }));
     const spy = { ...io, createProbe: (dir: string, o: unknown) => ((options = { dir, o }), io.createProbe(dir, o as never)) };
-    assert.equal(await run(['validate', 's/x.nnspec', '--workspace', 'ws', '--allow-outside'], spy), 1);
+    assert.equal(await run(['validate', 's/x.nnspec', '--workspace', 'ws', '--allow-outside', '--json'], spy), 1);
     assert.deepEqual(options, { dir: '/work/s', o: { workspaceRoot: '/work/ws', allowOutside: true } });
-    assert.match(io.out(), /error csv-outside-workspace/);
+    const report = JSON.parse(io.out()) as { diagnostics: { code: string; range: { start: { line: number; column: number } } }[] };
+    // On the `csv:` path, line 5, column 8.
+    assert.deepEqual(report.diagnostics.map((d) => [d.code, d.range.start]), [['csv-outside-workspace', { line: 5, column: 8 }]]);
   });
 });

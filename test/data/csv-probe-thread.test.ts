@@ -32,9 +32,12 @@ describe('data/csv-probe-thread', () => {
   it('answers in the thread: a malformed file’s line and message come back', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnspec-probe-thread-'));
     fs.writeFileSync(path.join(dir, 'bad.csv'), 'a,b\n1,2\n3\n');
-    const answer = await probeInThreadOnly(WORKER, { specDir: dir, csvPath: 'bad.csv', options: { workspaceRoot: dir, allowOutside: false } }, TSX);
-    assert.equal(answer?.status, 'failed');
-    assert.match(answer?.status === 'failed' ? answer.error.message : '', /bad\.csv:3: this row has 1 cell but the header has 2/);
+    const request: CsvProbeRequest = { specDir: dir, csvPath: 'bad.csv', options: { workspaceRoot: dir, allowOutside: false } };
+    const answer = await probeInThreadOnly(WORKER, request, TSX);
+    assert.equal(answer?.status === 'failed' ? answer.error.code : answer?.status, 'csv-malformed');
+    // The message is the in-process probe's, whole; the line is only in it (a Failure has no line field).
+    assert.deepEqual(answer, await probeCsvAsync(request.specDir, request.csvPath, request.options));
+    assert.match(answer?.status === 'failed' ? answer.error.message : '', /(^|\/)bad\.csv:3: /);
   });
 
   it('runs at most MAX_PROBE_THREADS threads at once; the others wait their turn and all answer', async () => {

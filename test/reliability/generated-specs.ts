@@ -49,7 +49,7 @@ export const GENERATED_SPECS: readonly GeneratedSpec[] = [
       return [
         { code: 'unknown-key', range: [a, a + 1] },
         { code: 'unknown-key', range: [b, b + 1] },
-        { code: 'yaml-syntax', range: [fifth, fifth + 2] },
+        { code: 'yaml-alias-expansion-limit', range: [fifth, fifth + 2] },
       ];
     },
   },
@@ -57,7 +57,7 @@ export const GENERATED_SPECS: readonly GeneratedSpec[] = [
     name: '100,000 open brackets',
     text: () => `layers: ${'['.repeat(100_000)}`,
     // The root mapping and its `:` are two levels; the 63rd bracket makes 65.
-    expect: () => [{ code: 'yaml-syntax', range: [8 + 62, 8 + 63] }],
+    expect: () => [{ code: 'yaml-too-deep', range: [8 + 62, 8 + 63] }],
   },
   {
     name: '1,000 lines each indented one deeper',
@@ -65,13 +65,13 @@ export const GENERATED_SPECS: readonly GeneratedSpec[] = [
     expect: (t) => {
       // The 65th line opens the 65th block level.
       const line65 = t.split('\n').slice(0, 64).join('\n').length + 1;
-      return [{ code: 'yaml-syntax', range: [line65 + 64, line65 + 65] }];
+      return [{ code: 'yaml-too-deep', range: [line65 + 64, line65 + 65] }];
     },
   },
   {
     name: '100,000 sequence dashes on one line',
     text: () => `layers: ${'- '.repeat(100_000)}`,
-    expect: (t) => [{ code: 'yaml-syntax', range: [firstOver(t), firstOver(t) + 1] }],
+    expect: (t) => [{ code: 'yaml-too-deep', range: [firstOver(t), firstOver(t) + 1] }],
   },
 ];
 

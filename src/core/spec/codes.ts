@@ -7,7 +7,12 @@ import type { CsvProbeCode } from './data-probe';
 
 const CODES = {
   // The text itself.
-  'yaml-syntax': ['error', 'The text is not valid YAML (or holds more than one document).'],
+  'yaml-syntax': ['error', 'The YAML parser cannot read the text, e.g. an unclosed bracket or quote, a tab used as indentation or a bad escape.'],
+  'yaml-multiple-documents': ['error', 'The text holds more than one YAML document (a `---` or `...` with more after it); a spec is a single document.'],
+  'yaml-too-deep': ['error', 'The YAML nests more than 64 levels deep, in the text (refused before parsing) or through what its aliases expand to; a spec needs about 4.'],
+  'yaml-unknown-alias': ['error', 'An alias `*name` names no anchor: no `&name` is defined before it.'],
+  'yaml-recursive-alias': ['error', 'An alias `*name` lies inside the value anchored as `&name`, so expanding it would never end.'],
+  'yaml-alias-expansion-limit': ['error', 'The aliases expand to too much: more than 1,000 aliases, or 100,000 values copied through them (a "billion laughs" document).'],
   'yaml-warning': ['warning', 'The YAML parser accepted the text but something is suspicious, such as an unknown tag.'],
   'duplicate-key': ['error', 'A key appears twice in the same mapping.'],
   'spec-too-large': ['error', 'The file is larger than a spec can be (default 1,000,000 characters); put large data in a CSV file.'],
@@ -81,4 +86,23 @@ export const SPEC_CODES: readonly CodeInfo[] = Object.entries(CODES).map(([code,
 
 export function severityOf(code: SpecCode): Severity {
   return CODES[code][0];
+}
+
+/**
+ * The codes of a YAML error: the text could not be read as the one document it should be,
+ * and the value at the error's range is lost (null, or cut short). Not `yaml-warning`,
+ * whose value is read in full.
+ */
+const YAML_ERRORS: ReadonlySet<SpecCode> = new Set<SpecCode>([
+  'yaml-syntax',
+  'yaml-multiple-documents',
+  'yaml-too-deep',
+  'yaml-unknown-alias',
+  'yaml-recursive-alias',
+  'yaml-alias-expansion-limit',
+]);
+
+/** Whether `code` is a YAML error (see YAML_ERRORS). */
+export function isYamlError(code: SpecCode): boolean {
+  return YAML_ERRORS.has(code);
 }

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostic';
 import { checkArchitecture } from './architecture';
-import { severityOf, type SpecCode } from './codes';
+import { isYamlError, severityOf, type SpecCode } from './codes';
 import { checkData, type DataShape } from './data-shape';
 import type { DataProbe } from './data-probe';
 import { checkDataSection } from './data-section';
@@ -121,8 +121,9 @@ function tooLarge(text: string, limit: number): SpecValidation {
 
 /**
  * Clamps ranges into the text, drops repeats, orders by position. A YAML error at a value
- * (an alias of no anchor) leaves it empty: what the schema then says of the same range
- * ("… is empty") repeats the error, and is dropped.
+ * (isYamlError: an alias of no anchor, an alias inside itself, one past the expansion limit)
+ * leaves it empty: what the schema then says of the same range ("… is empty") repeats the
+ * error, and is dropped.
  */
 function finish(all: readonly Diagnostic<SpecCode>[], length: number, syntaxErrors: boolean): Diagnostic<SpecCode>[] {
   const seen = new Set<string>();
@@ -131,11 +132,11 @@ function finish(all: readonly Diagnostic<SpecCode>[], length: number, syntaxErro
     const start = clamp(d.range[0], 0, length);
     return `${start}:${clamp(d.range[1], start, length)}`;
   };
-  const yamlErrorAt = new Set(all.filter((d) => d.code === 'yaml-syntax').map(where));
+  const yamlErrorAt = new Set(all.filter((d) => isYamlError(d.code)).map(where));
   for (const d of all) {
     // Broken YAML loses keys on the way; "missing" would then be noise.
     if (syntaxErrors && d.code === 'missing-key') continue;
-    if (d.code !== 'yaml-syntax' && yamlErrorAt.has(where(d))) continue;
+    if (!isYamlError(d.code) && yamlErrorAt.has(where(d))) continue;
     const start = clamp(d.range[0], 0, length);
     const end = clamp(d.range[1], start, length);
     const key = `${d.code}:${start}:${end}`;

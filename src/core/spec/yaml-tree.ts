@@ -4,7 +4,7 @@
  * aliases (no exponential expansion), odd keys (`__proto__`, collections) and depth.
  * Long inline data rows take a fast path (inline-rows.ts) that gives the same tree.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic, OffsetRange } from '../diagnostic';
 import { severityOf, type SpecCode } from './codes';
 import { findInlineRows, holdsKeptRows, sourceOffset, type InlineRows } from './inline-rows';
@@ -62,8 +62,8 @@ export function parseSourceTreeTraced(text: string, options: SourceTreeOptions =
   const deep = excessiveNesting(text, MAX_DEPTH);
   if (deep !== undefined) {
     const diagnostic: Diagnostic<SpecCode> = {
-      code: 'yaml-syntax',
-      severity: severityOf('yaml-syntax'),
+      code: 'yaml-too-deep',
+      severity: severityOf('yaml-too-deep'),
       message: `The document nests more than ${MAX_DEPTH} levels deep; a spec needs only a few.`,
       range: [deep, Math.min(deep + 1, text.length)],
     };
@@ -85,7 +85,7 @@ function parseWhole(text: string): SourceTree {
   let syntaxErrors = false;
   for (const e of doc.errors) {
     syntaxErrors = true;
-    diagnostics.push(yamlDiagnostic('yaml-syntax', e, text));
+    diagnostics.push(yamlDiagnostic(PARSER_ERROR_CODES[e.code] ?? 'yaml-syntax', e, text));
   }
   for (const w of doc.warnings) diagnostics.push(yamlDiagnostic('yaml-warning', w, text));
 
@@ -109,6 +109,15 @@ function parseWithInlineRows(text: string, rows: InlineRows): SourceTree | undef
   if (!walker.insertedRows || walker.usedAliases || entry?.key?.[0] !== rows.keyStart) return undefined;
   return { value, entries: walker.entries, diagnostics, syntaxErrors: false };
 }
+
+/**
+ * Our codes for the parser's errors that are not syntax: its other errors (BAD_INDENT,
+ * MISSING_CHAR, TAB_AS_INDENT, BAD_DQ_ESCAPE, BAD_ALIAS for an empty `*`…) are `yaml-syntax`.
+ * It reports no unknown or recursive alias and no expansion limit: the walk below does.
+ */
+const PARSER_ERROR_CODES: Partial<Record<ErrorCode, SpecCode>> = {
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
 
 /** Our wording for the parser's messages that would confuse a spec author. */
 const MESSAGES: Partial<Record<string, string>> = {
@@ -193,7 +202,8 @@ class Walker {
     this.entries.set(pathKey(path), key ? { path, value, key } : { path, value });
     if (node === null || node === undefined) return null;
     if (depth > MAX_DEPTH) {
-      this.report('yaml-syntax', 'The document is nested too deeply.', value);
+      // The text passed the scan before parsing (an upper bound), so this is met through aliases.
+      this.report('yaml-too-deep', `The value here nests more than ${MAX_DEPTH} levels deep, counting what aliases expand to; a spec needs only a few.`, value);
       return null;
     }
     if (isAlias(node)) return this.convertAlias(node, path, value, key, depth);
@@ -262,11 +272,11 @@ class Walker {
     const target = this.resolve(node);
     if (!target) {
       // The parser accepts an alias of an unknown anchor; converting it would only say "empty".
-      this.report('yaml-syntax', `The alias \`*${node.source}\` names no anchor: define \`&${node.source}\` before it.`, value);
+      this.report('yaml-unknown-alias', `The alias \`*${node.source}\` names no anchor: define \`&${node.source}\` before it.`, value);
       return null;
     }
     if (this.expanding.has(target)) {
-      this.report('yaml-syntax', `The alias \`*${node.source}\` is inside the value it names, which would never end.`, value);
+      this.report('yaml-recursive-alias', `The alias \`*${node.source}\` is inside the value it names, which would never end.`, value);
       return null;
     }
     if (this.expanding.size === 0) this.aliasSite = value;
@@ -302,7 +312,7 @@ class Walker {
     if (this.aliasLimitReported) return;
     this.aliasLimitReported = true;
     this.report(
-      'yaml-syntax',
+      'yaml-alias-expansion-limit',
       `The aliases (*name) expand to too much: more than ${MAX_ALIAS_EXPANSIONS} aliases or ${MAX_ALIASED_VALUES} values copied through them.`,
       range,
     );

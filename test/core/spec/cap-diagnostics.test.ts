@@ -22,6 +22,7 @@ describe('core/spec/cap-diagnostics', () => {
     assert.equal(more.code, 'more-problems');
     assert.equal(more.severity, 'info');
     assert.deepEqual(more.range, ds[4]!.range);
+    // No field carries the counts: that the message gives them is more-problems' contract (codes.ts).
     assert.match(more.message, /^5 more problems from here on \(4 of them errors\)/);
   });
 

@@ -57,6 +57,7 @@ describe('validateSpec', () => {
     const v = validateSpec(bad).diagnostics[0]!;
     assert.equal(v.code, 'unknown-value');
     assert.equal(v.fix?.text, 'sigmoid');
+    // No field lists the allowed values: that the message does is unknown-value's contract (codes.ts).
     assert.match(v.message, /sigmoid, tanh, relu, linear, softmax/);
     // Nothing near: no fix, but the allowed values are still listed.
     const far = validateSpec(bad.replace('sigmod', 'banana')).diagnostics[0]!;
@@ -91,6 +92,8 @@ describe('validateSpec', () => {
     assert.deepEqual(codes(TINY, { maxParameters: 3 }), []);
     const over = validateSpec(TINY, { maxParameters: 2 });
     assert.deepEqual(over.diagnostics.map((d) => d.code), ['too-many-parameters']);
+    assert.equal(over.parameterCount, 3n);
+    // The message giving the count and the limit is too-many-parameters' contract (codes.ts).
     assert.match(over.diagnostics[0]!.message, /\b3\b.*\b2\b/);
     const big = 'layers:\n  - units: 2\n  - units: 9007199254740991\n  - units: 9007199254740991\n  - units: 1\ndata:\n  generate: xor\n';
     const s = 9007199254740991n;
@@ -153,8 +156,44 @@ describe('validateSpec', () => {
     const text = 'name: t\nlayers:\n  - units: 2\n  - units: *u\n    activation: sigmoid\ndata:\n  generate: xor\n';
     const at = text.indexOf('*u');
     const found = validateSpec(text).diagnostics.filter((d) => d.range[0] === at);
-    assert.deepEqual(found.map((d) => d.code), ['yaml-syntax']);
-    assert.match(found[0]!.message, /names no anchor/);
+    assert.deepEqual(found.map((d) => [d.code, d.range]), [['yaml-unknown-alias', [at, at + 2]]]);
+  });
+
+  it('reports each YAML error that empties a value once, not also what the schema says of that value', () => {
+    // [the code, a spec whose `units` or `lambda` that error leaves null, the alias it is reported at]
+    const cases: [string, string, string][] = [
+      ['yaml-unknown-alias', 'layers:\n  - units: *u\n  - units: 1\ndata:\n  generate: xor\n', '*u'],
+      ['yaml-recursive-alias', 'layers:\n  - &n {units: *n}\n  - units: 1\ndata:\n  generate: xor\n', '*n'],
+      // The 1,001st alias is the first over the limit; `x` and `y` are unknown keys.
+      ['yaml-alias-expansion-limit', `x: &a 1\ny: [${Array(1000).fill('*a').join(', ')}]\n${TINY}lambda: *a\n`, 'lambda: [[*a]]'],
+    ];
+    for (const [code, text, alias] of cases) {
+      const marked = /^(.*)\[\[(.*)\]\]$/.exec(alias);
+      const at = marked ? text.indexOf(alias.replace(/\[\[|\]\]/g, '')) + marked[1]!.length : text.indexOf(alias);
+      const length = marked ? marked[2]!.length : alias.length;
+      const found = validateSpec(text).diagnostics.filter((d) => d.range[0] === at && d.range[1] === at + length);
+      assert.deepEqual(found.map((d) => d.code), [code], code);
+    }
+  });
+
+  it('gives the parser\'s MULTIPLE_DOCS its own code, on the second document, and its other errors yaml-syntax', () => {
+    const two = `${TINY}---\nname: second\n`;
+    const second = two.indexOf('---');
+    assert.deepEqual(
+      validateSpec(two).diagnostics.map((d) => [d.code, d.range]),
+      [['yaml-multiple-documents', [second, two.length - 1]]],
+    );
+    const unclosed = `${TINY}name: 'xor\n`; // the parser's MISSING_CHAR
+    assert.deepEqual(codes(unclosed), ['yaml-syntax']);
+  });
+
+  it('reports nesting past 64 levels as yaml-too-deep, whether in the text or through aliases', () => {
+    // The text: refused by the scan before parsing, at the 63rd bracket (the mapping and its `:` are two levels).
+    const brackets = `layers: ${'['.repeat(100)}`;
+    assert.deepEqual(validateSpec(brackets).diagnostics.map((d) => [d.code, d.range]), [['yaml-too-deep', [8 + 62, 8 + 63]]]);
+    // Through an alias: 40 levels aliased inside 40 more; the text itself nests 41 deep.
+    const aliased = `${TINY}a: &a ${'['.repeat(40)}1${']'.repeat(40)}\nb: ${'['.repeat(40)}*a${']'.repeat(40)}\n`;
+    assert.deepEqual(codes(aliased).filter((c) => c.startsWith('yaml-')), ['yaml-too-deep']);
   });
 
   it('returns diagnostics, never throws, for hostile input', () => {

@@ -1,6 +1,9 @@
 // The extension host stays responsive while a W3-sized network (400-25-10) trains in the
 // worker. The p99 event-loop delay is measured and reported (bench/out/), never asserted on
-// a clock: it is a benchmark figure, not a pass/fail criterion.
+// a clock: it is a benchmark figure, not a pass/fail criterion (`npm run bench -- editor`).
+// What is asserted is that the figure means something: the training ran in a worker thread
+// and finished as it should, and the histogram, on the host's own main thread (these tests
+// run in the extension host), recorded samples while that training was running.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -28,21 +31,50 @@ describe('event-loop delay while a W3-sized network trains', () => {
       const editor = await vscode.window.showTextDocument(uri);
       await waitFor(api.ctx.diagnostics.onDidValidate, () => api.ctx.diagnostics.validationOf(editor.document).data.features, (n) => n === 400, 60_000, 'the CSV summary');
     });
-    let inWorker = false;
-    const seen = api.ctx.jobs.onProgress(() => (inWorker ||= api.ctx.jobs.jobOf(uri, 'train')?.worker.threadId !== undefined));
-    const { result, p50, p99, max } = await measureEventLoopDelay(() => vscode.commands.executeCommand<FinalWorkerEvent>('nnspec.train', uri));
-    seen.dispose();
-    assert.ok(inWorker, 'progress came from a worker thread of the job');
+    let workerThread: number | undefined;
+    let progressEvents = 0;
+    /** The samples recorded when the job first reported progress, and when it finished. */
+    let atFirstProgress: number | undefined;
+    let atEnd = 0;
+    const { result, p50, p99, max, samples, threadId, mainThread } = await measureEventLoopDelay(async (samplesSoFar) => {
+      const seen = api.ctx.jobs.onProgress((p) => {
+        if (p.uri.toString() !== uri.toString()) return;
+        progressEvents++;
+        atFirstProgress ??= samplesSoFar();
+        workerThread ??= api.ctx.jobs.jobOf(uri, 'train')?.worker.threadId;
+      });
+      try {
+        return await vscode.commands.executeCommand<FinalWorkerEvent>('nnspec.train', uri);
+      } finally {
+        atEnd = samplesSoFar();
+        seen.dispose();
+      }
+    });
+    // The run: in a worker thread of the job, to the iteration limit (40 L-BFGS iterations on
+    // these seeded data stop there, far from the tolerance; `nnspec train` gives the same).
     assert.equal(result?.type, 'trained', JSON.stringify(result));
+    assert.equal(result.summary.reason, 'max-iterations');
+    assert.equal(result.summary.iterations, 40);
+    assert.ok(progressEvents > 0, 'the job reported progress');
+    assert.ok(workerThread !== undefined, 'progress came from a worker thread of the job');
+    // The measurement: on the host's main thread, not the worker's, and it sampled the loop
+    // between the job's first progress and its end, i.e. while the network was training.
+    assert.ok(mainThread, 'the histogram ran on the extension host’s main thread');
+    assert.notEqual(workerThread, threadId, 'the training ran on another thread than the one measured');
+    assert.ok(atFirstProgress !== undefined && atEnd > atFirstProgress, `samples while training: ${atFirstProgress} at the first progress, ${atEnd} at the end`);
     const report = {
       workload: 'editor-event-loop-w3',
       p50Ms: p50,
       p99Ms: p99,
       maxMs: max,
-      iterations: result?.type === 'trained' ? result.summary.iterations : 0,
+      samples,
+      samplesWhileTraining: atEnd - atFirstProgress,
+      iterations: result.summary.iterations,
       openingCsvP99Ms: opening.p99,
       openingCsvMaxMs: opening.max,
     };
+    // The figure, in the test output (and in bench/out/ through NNSPEC_BENCH_OUT).
+    console.log(`      host event-loop delay while training: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms (${samples} samples)`);
     console.log(JSON.stringify(report));
     const out = process.env.NNSPEC_BENCH_OUT;
     if (out) {
