@@ -14,18 +14,11 @@ import { createCsvProbe } from '../data/csv-probe';
 import { loadData } from '../data/load-data';
 import type { CsvRecords } from '../core/data/csv-records';
 import type { DataResult } from '../core/data/data-error';
-import type { JobFailure, JobResult } from './job-failure';
+import type { JobPolicy } from '../protocol/job-policy';
+import type { JobFailure, JobResult, OpenFailureCode } from './job-failure';
 
-/** Where a spec may read data from, and the size limits in force. */
-export interface JobPolicy {
-  /** The folder data files must lie in (the workspace folder, or the CLI's working directory). */
-  readonly workspaceRoot: string;
-  readonly allowOutside: boolean;
-  readonly maxParameters?: number;
-  readonly maxCsvBytes?: number;
-  /** The most memory (MiB) a run may need, estimated before anything is allocated. */
-  readonly maxMemoryMB?: number;
-}
+// Declared with the protocol (the worker's jobs carry it); the CLI still names it from here.
+export type { JobPolicy };
 
 /** A validated spec and its network, without its data (what `nnspec export` needs). */
 export interface OpenedNetwork {
@@ -40,7 +33,7 @@ export interface OpenedSpec extends OpenedNetwork {
 }
 
 /** Reads (unless `specText` is given), validates and loads a spec and its data. */
-export function openSpec(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedSpec> {
+export function openSpec(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedSpec, OpenFailureCode> {
   // The validator's probe and the loader read the same CSV: it is parsed once.
   const readOnce = new Map<string, DataResult<CsvRecords>>();
   const opened = openSpecText(specPath, policy, specText, readOnce);
@@ -66,12 +59,12 @@ export function openSpec(specPath: string, policy: JobPolicy, specText?: string)
  * of the data against the layers are skipped (a trained network's weights file carries what
  * its data gave it: the normalisation and the classes).
  */
-export function openNetwork(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedNetwork> {
+export function openNetwork(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedNetwork, OpenFailureCode> {
   return openSpecText(specPath, policy, specText, undefined);
 }
 
 /** Reads and validates; with `readOnce`, the validator probes the data (sharing what it reads). */
-function openSpecText(specPath: string, policy: JobPolicy, specText: string | undefined, readOnce: Map<string, DataResult<CsvRecords>> | undefined): JobResult<OpenedNetwork> {
+function openSpecText(specPath: string, policy: JobPolicy, specText: string | undefined, readOnce: Map<string, DataResult<CsvRecords>> | undefined): JobResult<OpenedNetwork, OpenFailureCode> {
   const absolute = path.resolve(specPath);
   let text = specText;
   if (text === undefined) {
@@ -102,6 +95,6 @@ function maxBytes(policy: JobPolicy): { maxBytes?: number } {
   return policy.maxCsvBytes !== undefined ? { maxBytes: policy.maxCsvBytes } : {};
 }
 
-function failed(failure: JobFailure): { ok: false; failure: JobFailure } {
+function failed(failure: JobFailure<OpenFailureCode>): { ok: false; failure: JobFailure<OpenFailureCode> } {
   return { ok: false, failure };
 }

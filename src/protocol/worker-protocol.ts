@@ -11,7 +11,8 @@ import type { SymmetricLayer } from '../core/nn/symmetry';
 import type { LayerHealth } from '../core/train/unit-health';
 import type { InitStrategyName } from '../core/spec/schema';
 import type { TrainingProgress, TrainingSummary } from '../core/train/progress';
-import type { JobPolicy } from '../jobs/open-spec';
+import type { FailureCode } from './failure-code';
+import type { JobPolicy } from './job-policy';
 
 interface JobBase {
   readonly specPath: string;
@@ -81,10 +82,30 @@ export type WorkerEvent =
   | { readonly type: 'inspected'; readonly snapshot: InspectionSnapshot; readonly weightsNote?: string }
   | {
       readonly type: 'failed';
-      readonly code: string;
+      readonly code: FailureCode;
       readonly message: string;
       /** Spec diagnostics (offsets into the job's specText), when the spec itself is at fault. */
       readonly diagnostics?: readonly Diagnostic[];
     };
 
-export type FinalWorkerEvent = Extract<WorkerEvent, { type: 'trained' | 'checked' | 'compared' | 'inspected' | 'failed' }>;
+/** Whether each event ends its job; `satisfies` makes every event type answer, once. */
+const ENDS_JOB = {
+  progress: false,
+  'check-progress': false,
+  'compare-progress': false,
+  trained: true,
+  checked: true,
+  compared: true,
+  inspected: true,
+  failed: true,
+} as const satisfies Record<WorkerEvent['type'], boolean>;
+
+type FinalType = { [T in keyof typeof ENDS_JOB]: (typeof ENDS_JOB)[T] extends true ? T : never }[keyof typeof ENDS_JOB];
+
+/** An event after which the worker sends nothing more. */
+export type FinalWorkerEvent = Extract<WorkerEvent, { type: FinalType }>;
+
+/** Whether `event` is its job's last. */
+export function isFinal(event: WorkerEvent): event is FinalWorkerEvent {
+  return ENDS_JOB[event.type];
+}

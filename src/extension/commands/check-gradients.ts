@@ -11,12 +11,12 @@ export function checkGradientsCommand(ctx: Ctx) {
     const document = await validSpecDocument(ctx, uri, 'check gradients');
     if (!document) return undefined;
     const name = path.basename(document.uri.fsPath);
-    if (ctx.jobs.isRunning(document.uri, 'check')) {
+    const version = document.version;
+    const final = await ctx.jobs.check(document, undefined);
+    if (!final) {
       void vscode.window.showInformationMessage(`nnspec: the gradients of ${name} are being checked already.`);
       return undefined;
     }
-    const version = document.version;
-    const final = await ctx.jobs.check(document, undefined);
     if (final.type === 'checked') {
       if (document.version === version) ctx.checkResults.set(document, final.report);
       const r = final.report;

@@ -20,6 +20,10 @@ export function compareInitCommand(ctx: Ctx) {
     InspectorPanel.createOrShow(ctx, document.uri);
     const final = await ctx.jobs.compareInit(document, iterations);
     const name = path.basename(document.uri.fsPath);
+    if (!final) {
+      void vscode.window.showInformationMessage(`nnspec: the initialisations of ${name} are being compared already.`);
+      return undefined;
+    }
     if (final.type === 'compared') {
       ctx.output.info(`Initialisation strategies on ${name}, ${iterations} iterations each:`);
       for (const run of final.runs) {

@@ -39,6 +39,8 @@ export function trainCommand(ctx: Ctx) {
       }
     });
     if (!ctx.jobs.anyTraining) ctx.status.hide();
+    // Another Train of the spec started while this one asked or stopped: that one goes on.
+    if (!final) return undefined;
     report(ctx, document, name, final);
     return final;
   };
@@ -67,12 +69,20 @@ export function stopTrainingCommand(ctx: Ctx) {
   return async (uri?: unknown): Promise<void> => {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     if (target && ctx.jobs.isRunning(target, 'train')) return ctx.jobs.stop(target, 'train');
-    const running = ctx.jobs.trainingUris();
+    const running = ctx.jobs.trainings();
     if (running.length === 0) {
       void vscode.window.showInformationMessage('nnspec: no network is training.');
       return;
     }
-    const pick = running.length === 1 ? running[0] : await vscode.window.showQuickPick(running, { placeHolder: 'Which training to stop?' });
-    if (pick) await ctx.jobs.stopByKey(pick, 'train');
+    const pick = running.length === 1 ? running[0] : await pickTraining(running);
+    if (pick) await ctx.jobs.stop(pick, 'train');
   };
+}
+
+async function pickTraining(running: readonly vscode.Uri[]): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    running.map((uri) => ({ label: uri.toString(), uri })),
+    { placeHolder: 'Which training to stop?' },
+  );
+  return picked?.uri;
 }

@@ -6,7 +6,8 @@ import { weightsPathFor } from '../../data/weights-file';
 import type { InspectorMessage } from '../../protocol/inspector-protocol';
 import type { FinalWorkerEvent } from '../../protocol/worker-protocol';
 import type { Ctx } from '../ctx';
-import type { JobKind } from '../training/job-runner';
+import type { JobKind } from '../jobs/job-registry';
+import type { SnapshotSubscription } from '../jobs/snapshot-followers';
 
 /** Wait this long after the spec's network changes before taking a new snapshot. */
 const SNAPSHOT_DEBOUNCE_MS = 300;
@@ -24,7 +25,10 @@ export class InspectorFeed implements vscode.Disposable {
   private training = false;
   /** The latest results, sent again when the webview reloads (it is not retained when hidden). */
   private results = new Map<'check' | 'compare' | 'trained', InspectorMessage>();
-  example = 0;
+  /** The training example traced (0-based). */
+  private example = 0;
+  /** While the feed follows a spec, its trainings send snapshots tracing `example`. */
+  private snapshots: SnapshotSubscription | undefined;
 
   constructor(
     private readonly ctx: Ctx,
@@ -43,6 +47,7 @@ export class InspectorFeed implements vscode.Disposable {
       }),
       ctx.jobs.onFinished(({ uri, kind, event }) => this.isFollowed(uri) && this.finished(kind, event)),
     );
+    this.followSnapshots();
   }
 
   /** Sends everything about the followed spec again (after `ready`, or on following another spec). */
@@ -54,20 +59,29 @@ export class InspectorFeed implements vscode.Disposable {
     for (const message of this.results.values()) this.post(message);
   }
 
-  /** Following another spec: the results of the last one no longer apply. */
-  forgetResults(): void {
+  /** Following another spec: the results and the example of the last one no longer apply. */
+  followedChanged(): void {
     this.results.clear();
     // Whether a run is live is a property of the spec followed now, not of the last one.
     const uri = this.followed();
     this.training = uri !== undefined && this.ctx.jobs.isRunning(uri, 'train');
+    this.example = 0;
+    this.followSnapshots();
+    this.refresh();
   }
 
   selectExample(example: number): void {
     this.example = example;
     // A running training traces the new example in its next snapshots.
-    this.ctx.jobs.refreshSnapshots();
+    this.snapshots?.select(example);
     this.snapshotKey = undefined;
     this.scheduleSnapshot(0);
+  }
+
+  private followSnapshots(): void {
+    this.snapshots?.dispose();
+    const uri = this.followed();
+    this.snapshots = uri && this.ctx.jobs.followSnapshots(uri, this.example);
   }
 
   private isFollowed(uri: vscode.Uri): boolean {
@@ -148,6 +162,8 @@ export class InspectorFeed implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.snapshots?.dispose();
+    this.snapshots = undefined;
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
   }

@@ -63,10 +63,8 @@ export class InspectorPanel implements vscode.Disposable {
     const dist = vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview');
     panel.iconPath = new vscode.ThemeIcon('graph');
     panel.webview.html = inspectorHtml(panel.webview, panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'main.js')), panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'main.css')), createNonce());
+    // The feed follows the spec's trainings from now on, a running one included.
     this.feed = new InspectorFeed(ctx, () => this.uri, (message) => this.post(message));
-    ctx.jobs.snapshotExample = (target) => (this.isFollowed(target) ? this.feed.example : undefined);
-    // A training already running gets snapshots from now on.
-    ctx.jobs.refreshSnapshots();
     if (uri) this.panel.title = panelTitle(uri);
     this.disposables.push(
       this.feed,
@@ -101,10 +99,7 @@ export class InspectorPanel implements vscode.Disposable {
     if (this.isFollowed(uri)) return;
     this.uri = uri;
     this.panel.title = panelTitle(uri);
-    this.feed.example = 0;
-    this.feed.forgetResults();
-    this.feed.refresh();
-    this.ctx.jobs.refreshSnapshots();
+    this.feed.followedChanged();
   }
 
   private isFollowed(uri: vscode.Uri): boolean {
@@ -151,11 +146,7 @@ export class InspectorPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (InspectorPanel.current === this) {
-      InspectorPanel.current = undefined;
-      this.ctx.jobs.snapshotExample = () => undefined;
-      this.ctx.jobs.refreshSnapshots();
-    }
+    if (InspectorPanel.current === this) InspectorPanel.current = undefined;
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
     this.panel.dispose();

@@ -5,14 +5,14 @@ import type { GradientCheckReport } from '../../core/nn/gradient-check';
 import { INIT_STRATEGIES } from '../../core/spec/schema';
 import type { TrainingProgress } from '../../core/train/progress';
 import { weightsPathFor } from '../../data/weights-file';
-import type { JobPolicy } from '../../jobs/open-spec';
 import type { DistributiveOmit } from '../../protocol/distributive-omit';
-import { SNAPSHOT_EXAMPLE, SNAPSHOT_WANTED, type FinalWorkerEvent, type InitComparisonRun, type WorkerEvent, type WorkerJob } from '../../protocol/worker-protocol';
+import type { JobPolicy } from '../../protocol/job-policy';
+import type { FinalWorkerEvent, InitComparisonRun, WorkerEvent, WorkerJob } from '../../protocol/worker-protocol';
 import type { Config } from '../config';
+import { JobRegistry, type JobKey, type JobKind } from '../jobs/job-registry';
+import { createSnapshotWords, type SnapshotSubscription } from '../jobs/snapshot-followers';
 import { workspaceRootOf } from '../validation/workspace-root';
-import { startWorkerJob, type RunningJob } from './worker-job';
-
-export type JobKind = 'train' | 'check' | 'compare-init';
+import { startWorkerJob, type WorkerThreadJob } from './worker-job';
 
 /** A training progress event, with a snapshot for the inspector now and then. */
 export interface JobProgress {
@@ -32,21 +32,21 @@ export const PROGRESS_INTERVAL_MS = 50;
 /** Inspection snapshots (θ, trace, decision boundary) during training at most this often. */
 export const SNAPSHOT_INTERVAL_MS = 200;
 
+/** What each kind of job is called in messages. */
+const JOB_NAMES: Record<JobKind, string> = { train: 'training', check: 'gradient check', 'compare-init': 'comparison', inspect: 'inspection' };
+
+type Report = (message: string, increment: number) => void;
+
 /**
- * Runs jobs on specs in worker threads: at most one job of each kind per spec, each with a
- * cancellable progress notification. The extension host only forwards messages.
+ * Runs jobs on specs in worker threads, each (but inspections) with a cancellable progress
+ * notification, and keeps the `nnspec.training` context key. Which job may run when is the
+ * registry's call; the extension host only forwards messages.
  */
 export class JobRunner implements vscode.Disposable, JobEvents {
-  private readonly running = new Map<string, RunningJob>();
+  private readonly registry = new JobRegistry<WorkerThreadJob>((key) => {
+    if (key.kind === 'train') void vscode.commands.executeCommand('setContext', 'nnspec.training', this.anyTraining);
+  });
   private readonly progressEmitter = new vscode.EventEmitter<JobProgress>();
-  private readonly inspections = new Map<string, RunningJob>();
-  /**
-   * Which example to trace in training snapshots of a spec; undefined: no snapshots (no
-   * inspector on it). Call refreshSnapshots() when its answer changes.
-   */
-  snapshotExample: (uri: vscode.Uri) => number | undefined = () => undefined;
-  /** The snapshot control words of running trainings (see WorkerJob), by job key. */
-  private readonly snapshotControls = new Map<string, { readonly uri: vscode.Uri; readonly words: Int32Array }>();
   private readonly finishedEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; kind: JobKind; event: FinalWorkerEvent }>();
   readonly onProgress = this.progressEmitter.event;
   readonly onFinished = this.finishedEmitter.event;
@@ -57,8 +57,8 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   ) {}
 
   /** The running job of a kind on a spec (tests use it to crash a worker on purpose). */
-  jobOf(uri: vscode.Uri, kind: JobKind): RunningJob | undefined {
-    return this.running.get(key(uri, kind));
+  jobOf(uri: vscode.Uri, kind: JobKind): WorkerThreadJob | undefined {
+    return this.registry.jobOf(keyOf(uri, kind));
   }
 
   /**
@@ -66,46 +66,48 @@ export class JobRunner implements vscode.Disposable, JobEvents {
    * beside a file that no longer exists.
    */
   specDeleted(uri: vscode.Uri): void {
-    for (const kind of ['train', 'check', 'compare-init'] as const) {
-      this.running.get(key(uri, kind))?.terminate(`${path.basename(uri.fsPath)} was deleted, so its ${kind === 'train' ? 'training' : kind} was stopped.`);
-    }
+    this.registry.terminateSpec(uri.toString(), (kind) => `${path.basename(uri.fsPath)} was deleted, so its ${JOB_NAMES[kind]} was stopped.`);
   }
 
   isRunning(uri: vscode.Uri, kind: JobKind): boolean {
-    return this.running.has(key(uri, kind));
+    return this.registry.isRunning(keyOf(uri, kind));
   }
 
   /** Whether any training runs (for the `nnspec.training` context key). */
   get anyTraining(): boolean {
-    return [...this.running.keys()].some((k) => k.startsWith('train:'));
+    return this.registry.anyRunning('train');
+  }
+
+  /** Every spec that trains (for "Stop training" without an editor). */
+  trainings(): vscode.Uri[] {
+    return this.registry.specsRunning('train').map((spec) => vscode.Uri.parse(spec));
   }
 
   /** Asks the job to stop; resolves once it has. */
-  async stop(uri: vscode.Uri, kind: JobKind): Promise<void> {
-    const job = this.running.get(key(uri, kind));
-    if (!job) return;
-    job.cancel();
-    await job.done;
+  stop(uri: vscode.Uri, kind: JobKind): Promise<void> {
+    return this.registry.stop(keyOf(uri, kind));
   }
 
-  /** Every training (for "Stop training" without an editor). */
-  trainingUris(): string[] {
-    return [...this.running.keys()].filter((k) => k.startsWith('train:')).map((k) => k.slice('train:'.length));
+  /**
+   * Training snapshots of `uri` tracing `example`, wanted until the subscription is disposed
+   * (an inspector follows the spec); a training already running gets them from now on.
+   */
+  followSnapshots(uri: vscode.Uri, example: number): SnapshotSubscription {
+    return this.registry.followSnapshots(uri.toString(), example);
   }
 
-  async stopByKey(uriString: string, kind: JobKind): Promise<void> {
-    await this.stop(vscode.Uri.parse(uriString), kind);
-  }
-
-  train(document: vscode.TextDocument, title: string, onProgress: (p: TrainingProgress) => void): Promise<FinalWorkerEvent> {
-    const words = new Int32Array(new SharedArrayBuffer(8));
-    const k = key(document.uri, 'train');
-    const control = { uri: document.uri, words };
-    this.snapshotControls.set(k, control);
-    this.writeSnapshotControl(control);
+  /** Trains the spec; undefined when it trains already (restarting is the caller's question). */
+  train(document: vscode.TextDocument, title: string, onProgress: (p: TrainingProgress) => void): Promise<FinalWorkerEvent | undefined> {
+    const snapshotWords = createSnapshotWords();
     let lastIteration = 0;
-    const job = { type: 'train' as const, weightsPath: weightsPathFor(document.uri.fsPath), progressIntervalMs: PROGRESS_INTERVAL_MS, snapshotIntervalMs: SNAPSHOT_INTERVAL_MS, snapshotControl: words.buffer as SharedArrayBuffer };
-    const done = this.run(document, job, title, (event, report) => {
+    const job = {
+      type: 'train' as const,
+      weightsPath: weightsPathFor(document.uri.fsPath),
+      progressIntervalMs: PROGRESS_INTERVAL_MS,
+      snapshotIntervalMs: SNAPSHOT_INTERVAL_MS,
+      snapshotControl: snapshotWords.buffer as SharedArrayBuffer,
+    };
+    const onEvent = (event: WorkerEvent, report: Report): void => {
       if (event.type !== 'progress') return;
       const p = event.progress;
       // Reports are throttled: advance the bar by every iteration since the last one seen.
@@ -113,24 +115,12 @@ export class JobRunner implements vscode.Disposable, JobEvents {
       lastIteration = p.iteration;
       this.progressEmitter.fire({ uri: document.uri, progress: p, ...(event.snapshot ? { snapshot: event.snapshot } : {}) });
       onProgress(p);
-    });
-    return done.finally(() => {
-      if (this.snapshotControls.get(k) === control) this.snapshotControls.delete(k);
-    });
+    };
+    return this.run(document, job, title, onEvent, snapshotWords);
   }
 
-  /** Tells running trainings whether, and for which example, snapshots are wanted now (see snapshotExample). */
-  refreshSnapshots(): void {
-    for (const control of this.snapshotControls.values()) this.writeSnapshotControl(control);
-  }
-
-  private writeSnapshotControl({ uri, words }: { readonly uri: vscode.Uri; readonly words: Int32Array }): void {
-    const example = this.snapshotExample(uri);
-    Atomics.store(words, SNAPSHOT_EXAMPLE, example ?? 0);
-    Atomics.store(words, SNAPSHOT_WANTED, example === undefined ? 0 : 1);
-  }
-
-  check(document: vscode.TextDocument, weightsPath: string | undefined): Promise<FinalWorkerEvent> {
+  /** Checks the spec's gradients; undefined when they are being checked already. */
+  check(document: vscode.TextDocument, weightsPath: string | undefined): Promise<FinalWorkerEvent | undefined> {
     let lastFraction = 0;
     return this.run(document, { type: 'check', ...(weightsPath ? { weightsPath } : {}) }, `Checking gradients of ${path.basename(document.uri.fsPath)}`, (event, report) => {
       if (event.type !== 'check-progress') return;
@@ -139,7 +129,8 @@ export class JobRunner implements vscode.Disposable, JobEvents {
     });
   }
 
-  compareInit(document: vscode.TextDocument, iterations: number): Promise<FinalWorkerEvent> {
+  /** Compares the initialisation strategies on the spec; undefined when a comparison runs already. */
+  compareInit(document: vscode.TextDocument, iterations: number): Promise<FinalWorkerEvent | undefined> {
     return this.run(
       document,
       { type: 'compare-init', strategies: INIT_STRATEGIES, iterations },
@@ -153,45 +144,45 @@ export class JobRunner implements vscode.Disposable, JobEvents {
 
   /**
    * A snapshot of the spec for the inspector, quietly (no notification): at its weights file
-   * when `weightsPath` is given. A newer request for the same spec cancels the older one.
+   * when `weightsPath` is given. A newer request for the same spec ends the older one.
    */
   inspect(document: vscode.TextDocument, weightsPath: string | undefined, example: number): Promise<FinalWorkerEvent> {
-    const k = document.uri.toString();
-    this.inspections.get(k)?.terminate();
-    const job = { type: 'inspect' as const, example, ...(weightsPath ? { weightsPath } : {}), specPath: document.uri.fsPath, specText: document.getText(), policy: this.policyFor(document.uri), threads: this.config.trainingThreads };
-    const running = startWorkerJob(this.extensionPath, job, () => undefined);
-    this.inspections.set(k, running);
-    return running.done.finally(() => {
-      if (this.inspections.get(k) === running) this.inspections.delete(k);
-    });
+    const job = { type: 'inspect' as const, example, ...(weightsPath ? { weightsPath } : {}), ...this.specOf(document) };
+    const started = this.registry.start(keyOf(document.uri, 'inspect'), () => startWorkerJob(this.extensionPath, job, () => undefined));
+    // Inspections replace each other, so one always starts; a kept one would answer as well.
+    return started.status === 'started' ? started.done : started.job.done;
   }
 
   private run(
     document: vscode.TextDocument,
     job: DistributiveOmit<Exclude<WorkerJob, { type: 'inspect' }>, 'cancelFlag' | 'specPath' | 'specText' | 'policy'>,
     title: string,
-    onEvent: (event: WorkerEvent, report: (message: string, increment: number) => void) => void,
-  ): Promise<FinalWorkerEvent> {
-    const k = key(document.uri, job.type);
-    const full = { ...job, specPath: document.uri.fsPath, specText: document.getText(), policy: this.policyFor(document.uri), threads: this.config.trainingThreads } as DistributiveOmit<WorkerJob, 'cancelFlag'>;
+    onEvent: (event: WorkerEvent, report: Report) => void,
+    snapshotWords?: Int32Array,
+  ): Promise<FinalWorkerEvent | undefined> {
+    const full = { ...job, ...this.specOf(document) } as DistributiveOmit<WorkerJob, 'cancelFlag'>;
+    // Events that come before the notification shows have no bar to move (it shows at once).
+    let report: Report = () => undefined;
+    const started = this.registry.start(keyOf(document.uri, job.type), () => startWorkerJob(this.extensionPath, full, (event) => onEvent(event, report)), snapshotWords ? { snapshotWords } : {});
+    if (started.status === 'busy') return Promise.resolve(undefined);
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-        const report = (message: string, increment: number): void => progress.report({ message, increment });
-        const running = startWorkerJob(this.extensionPath, full, (event) => onEvent(event, report));
-        this.running.set(k, running);
-        void vscode.commands.executeCommand('setContext', 'nnspec.training', this.anyTraining);
-        const cancel = token.onCancellationRequested(() => running.cancel());
+        report = (message, increment) => progress.report({ message, increment });
+        const cancel = token.onCancellationRequested(() => started.job.cancel());
         try {
-          const final = await running.done;
+          const final = await started.done;
           this.finishedEmitter.fire({ uri: document.uri, kind: job.type, event: final });
           return final;
         } finally {
           cancel.dispose();
-          this.running.delete(k);
-          void vscode.commands.executeCommand('setContext', 'nnspec.training', this.anyTraining);
         }
       }),
     );
+  }
+
+  /** What every job is told about its spec: where it is, its text as the editor has it, the policy. */
+  private specOf(document: vscode.TextDocument): { specPath: string; specText: string; policy: JobPolicy; threads: number } {
+    return { specPath: document.uri.fsPath, specText: document.getText(), policy: this.policyFor(document.uri), threads: this.config.trainingThreads };
   }
 
   private policyFor(uri: vscode.Uri): JobPolicy {
@@ -205,16 +196,14 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   }
 
   dispose(): void {
-    for (const job of [...this.running.values(), ...this.inspections.values()]) job.terminate();
-    this.running.clear();
-    this.inspections.clear();
+    this.registry.terminateAll();
     this.progressEmitter.dispose();
     this.finishedEmitter.dispose();
   }
 }
 
-function key(uri: vscode.Uri, kind: JobKind): string {
-  return `${kind}:${uri.toString()}`;
+function keyOf(uri: vscode.Uri, kind: JobKind): JobKey {
+  return { spec: uri.toString(), kind };
 }
 
 export type { GradientCheckReport, InitComparisonRun };

@@ -1,24 +1,17 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DistributiveOmit } from '../../protocol/distributive-omit';
-import type { FinalWorkerEvent, WorkerEvent, WorkerJob } from '../../protocol/worker-protocol';
+import { isFinal, type FinalWorkerEvent, type WorkerEvent, type WorkerJob } from '../../protocol/worker-protocol';
+import type { RunningJob } from '../jobs/running-job';
 
 /** A job running in its own worker thread. */
-export interface RunningJob {
-  /** Resolves with the job's final event; a crashed worker becomes a `failed` event. Never rejects. */
-  readonly done: Promise<FinalWorkerEvent>;
-  /** Asks the job to stop at its next iteration (it still ends with its final event). */
-  cancel(): void;
-  /** Ends the worker at once (its final event is then `failed` with code `worker-terminated`). */
-  terminate(reason?: string): void;
+export interface WorkerThreadJob extends RunningJob {
   /** The thread itself: tests kill it to prove a crash is survived. */
   readonly worker: Worker;
 }
 
-const FINAL_TYPES = new Set<WorkerEvent['type']>(['trained', 'checked', 'compared', 'inspected', 'failed']);
-
 /** Starts `job` in a new worker (dist/worker.js); `onEvent` sees each non-final event. */
-export function startWorkerJob(extensionPath: string, job: DistributiveOmit<WorkerJob, 'cancelFlag'>, onEvent: (event: WorkerEvent) => void): RunningJob {
+export function startWorkerJob(extensionPath: string, job: DistributiveOmit<WorkerJob, 'cancelFlag'>, onEvent: (event: WorkerEvent) => void): WorkerThreadJob {
   const cancelFlag = new SharedArrayBuffer(4);
   const worker = new Worker(path.join(extensionPath, 'dist', 'worker.js'), { workerData: { ...job, cancelFlag } });
   let finished = false;
@@ -31,7 +24,7 @@ export function startWorkerJob(extensionPath: string, job: DistributiveOmit<Work
     void worker.terminate();
   };
   worker.on('message', (event: WorkerEvent) => {
-    if (FINAL_TYPES.has(event.type)) finish(event as FinalWorkerEvent);
+    if (isFinal(event)) finish(event);
     else if (!finished) onEvent(event);
   });
   worker.on('error', (error) => finish({ type: 'failed', code: 'worker-crashed', message: `The worker failed: ${error.message}` }));
