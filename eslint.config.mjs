@@ -1,6 +1,9 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { roomBoundaries } from './scripts/eslint/room-boundaries.mjs';
+
+const ROOT = import.meta.dirname;
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'bench/out/**', '**/*.js', '**/*.mjs'] },
@@ -19,6 +22,12 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Which room may import which: the table of docs/architecture.md, as a rule.
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
+    plugins: { nnspec: { rules: { 'room-boundaries': roomBoundaries } } },
+    rules: { 'nnspec/room-boundaries': ['error', { root: ROOT }] },
   },
   {
     files: ['src/core/**/*.ts'],

@@ -7,8 +7,6 @@ import * as path from 'node:path';
 import { openSpec } from '../src/jobs/open-spec';
 import { initialTheta } from '../src/core/train/architecture-of';
 import { trainNetwork } from '../src/core/train/trainer';
-import { wasmKernelFactory } from '../src/core/nn/kernels/wasm-kernels';
-import { evaluationThreads } from '../src/parallel/pool';
 import { median } from './timing';
 import type { BenchOptions } from './options';
 import { sklearnDigits } from './peers';
@@ -31,7 +29,7 @@ export const digitsTraining: BenchWorkload = {
     let summary: ReturnType<typeof trainNetwork>['summary'] | undefined;
     for (let run = 0; run < 5; run++) {
       const t0 = performance.now();
-      summary = trainNetwork({ architecture, data: all, theta0: initialTheta(spec).theta, train: spec.train }).summary;
+      summary = trainNetwork({ architecture, data: all, theta0: initialTheta(spec).theta, train: spec.train }, {}, options?.compute).summary;
       walls.push(performance.now() - t0);
     }
     const wallMs = median(walls);
@@ -43,8 +41,8 @@ export const digitsTraining: BenchWorkload = {
       m: all.train.m,
       optimizer: spec.train.optimizer,
       iterations: summary.iterations,
-      threads: evaluationThreads(),
-      kernel: wasmKernelFactory() ? 'wasm-simd' : 'typescript',
+      threads: options?.compute?.sharing ? options.threads : 1,
+      kernel: options?.compute?.wasm ? 'wasm-simd' : 'typescript',
       wallMs: Math.round(wallMs),
       wallsMs: walls.map((w) => Math.round(w)),
       trainAccuracy: summary.trainAccuracy,

@@ -3,11 +3,11 @@
  * the lecture's cross-entropy with λ = 1, weights uniform in [−0.12, 0.12], seeded data.
  * One evaluation = forward, cost, backpropagation and the regularised gradient over the batch.
  */
-import { NetworkEvaluator, type Batch } from './evaluator';
-import { parameterCount, type Architecture } from './network';
-import { createRng } from './rng';
+import type { Batch } from '../src/core/nn/batch';
+import { parameterCount, type Architecture } from '../src/core/nn/network';
+import { createRng } from '../src/core/nn/rng';
 
-/** A benchmark workload: a network and how its data are made. */
+/** An evaluation workload: a network and how its data are made. */
 export interface Workload {
   readonly name: string;
   readonly sizes: readonly number[];
@@ -16,7 +16,7 @@ export interface Workload {
 }
 
 /** W1 … W4. */
-export const WORKLOADS: readonly Workload[] = [
+export const EVALUATION_NETWORKS: readonly Workload[] = [
   { name: 'W1', sizes: [2, 2, 1], m: 4, data: 'xor' },
   { name: 'W2', sizes: [2, 8, 8, 1], m: 1000, data: 'quadrants' },
   { name: 'W3', sizes: [400, 25, 10], m: 5000, data: 'uniform-one-hot' },
@@ -60,30 +60,4 @@ export function instantiateWorkload(w: Workload, seed = 1): WorkloadInstance {
     }
   }
   return { architecture, theta, batch: { X, Y, m: w.m }, grad: new Float64Array(theta.length) };
-}
-
-/**
- * Median wall time in milliseconds of one cost-and-gradient evaluation, over `rounds` timed
- * rounds of enough evaluations to last about `minRoundMs` each. `now` is the clock (e.g.
- * performance.now), passed in so the core stays free of platform imports.
- */
-export function benchmarkEvaluation(w: Workload, now: () => number, rounds = 5, minRoundMs = 200): number {
-  const inst = instantiateWorkload(w);
-  const ev = new NetworkEvaluator(inst.architecture, w.m);
-  const once = (): number => ev.costAndGradient(inst.theta, inst.batch, inst.grad);
-  let reps = 1;
-  for (;;) {
-    const t0 = now();
-    for (let r = 0; r < reps; r++) once();
-    if (now() - t0 >= minRoundMs / 4 || reps > 1e7) break;
-    reps *= 2;
-  }
-  const times: number[] = [];
-  for (let k = 0; k < rounds; k++) {
-    const t0 = now();
-    for (let r = 0; r < reps * 4; r++) once();
-    times.push((now() - t0) / (reps * 4));
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
 }

@@ -6,7 +6,7 @@
  */
 import { NetworkEvaluator } from '../src/core/nn/evaluator';
 import { parameterCount } from '../src/core/nn/network';
-import { instantiateWorkload, WORKLOADS as NETWORKS, type Workload } from '../src/core/nn/workloads';
+import { EVALUATION_NETWORKS as NETWORKS, instantiateWorkload, type Workload } from './evaluation-networks';
 import type { BenchOptions } from './options';
 import { openblasLimit, torchEvaluation, type PeerTime } from './peers';
 import { median, medianCallMs, sig } from './timing';
@@ -16,9 +16,9 @@ import type { BenchWorkload } from './workload';
 export const TARGETS: Readonly<Record<string, number>> = { W1: 1.5, W2: 2, W3: 2.5, W4: 3 };
 
 /** Times our evaluation of a workload: median ms, and the path and threads used. */
-export function timeOurs(w: Workload, options: Pick<BenchOptions, 'kernels'>, rounds = 5): { medianMs: number; kernel: string; threads: number } {
+export function timeOurs(w: Workload, options: Pick<BenchOptions, 'kernels' | 'compute'>, rounds = 5): { medianMs: number; kernel: string; threads: number } {
   const inst = instantiateWorkload(w);
-  const ev = new NetworkEvaluator(inst.architecture, w.m, { kernels: options.kernels });
+  const ev = new NetworkEvaluator(inst.architecture, w.m, { kernels: options.kernels, compute: options.compute ?? {} });
   const medianMs = medianCallMs(() => ev.costAndGradient(inst.theta, inst.batch, inst.grad), rounds);
   return { medianMs, kernel: ev.lastKernelPath, threads: ev.lastThreads };
 }

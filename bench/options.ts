@@ -1,5 +1,9 @@
-/** The bench's command line: workload names and flags. */
+import type { Compute } from '../src/core/nn/compute';
+
+/** The bench's command line: workload names and flags; and the run's Compute, made by main. */
 export interface BenchOptions {
+  /** The kernels and threads on offer (main opens them once for the whole run). */
+  readonly compute?: Compute;
   readonly names: readonly string[];
   /** Also time PyTorch and the OpenBLAS limit, and print ratios. */
   readonly compare: boolean;

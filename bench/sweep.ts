@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NetworkEvaluator, type KernelChoice } from '../src/core/nn/evaluator';
-import { instantiateWorkload, type Workload } from '../src/core/nn/workloads';
+import { instantiateWorkload, type Workload } from './evaluation-networks';
 import type { BenchOptions } from './options';
 import { openblasLimit } from './peers';
 import { medianCallMs } from './timing';
@@ -25,19 +25,19 @@ interface Contender {
   readonly time: (w: Workload) => number | undefined;
 }
 
-function ours(kernels: KernelChoice, parallel: 'single' | 'auto'): (w: Workload) => number {
+function ours(options: BenchOptions, kernels: KernelChoice, parallel: 'single' | 'auto'): (w: Workload) => number {
   return (w) => {
     const inst = instantiateWorkload(w);
-    const ev = new NetworkEvaluator(inst.architecture, w.m, { kernels, parallel });
+    const ev = new NetworkEvaluator(inst.architecture, w.m, { kernels, parallel, compute: options.compute ?? {} });
     return medianCallMs(() => ev.costAndGradient(inst.theta, inst.batch, inst.grad), 3, 100);
   };
 }
 
 export function runSweep(options: BenchOptions): void {
   const contenders: Contender[] = [
-    { name: 'typescript, 1 thread', time: ours('typescript', 'single') },
-    { name: 'wasm-simd, 1 thread', time: ours('auto', 'single') },
-    ...(options.threads > 1 ? [{ name: `wasm-simd, ${options.threads} threads`, time: ours('auto', 'auto') }] : []),
+    { name: 'typescript, 1 thread', time: ours(options, 'typescript', 'single') },
+    { name: 'wasm-simd, 1 thread', time: ours(options, 'auto', 'single') },
+    ...(options.threads > 1 ? [{ name: `wasm-simd, ${options.threads} threads`, time: ours(options, 'auto', 'auto') }] : []),
     {
       name: 'OpenBLAS limit, 1 thread',
       time: (w: Workload) => {

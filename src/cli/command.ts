@@ -1,4 +1,5 @@
 /** The shape of a CLI command; each lives in commands/ and is listed in command-table.ts. */
+import type { Compute } from '../core/nn/compute';
 import type { CliIo } from './io';
 
 /** Exit codes shared by every command. */
@@ -17,8 +18,8 @@ export interface Command {
   readonly summary: string;
   /** The synopsis, e.g. `nnspec validate SPEC [--json]`, and its options, one per line. */
   readonly usage: string;
-  /** Runs with the arguments after the command name; resolves to the exit code. */
-  run(args: readonly string[], io: CliIo): Promise<number>;
+  /** Runs with the arguments after the command name and the kernels and threads on offer; resolves to the exit code. */
+  run(args: readonly string[], io: CliIo, compute: Compute): Promise<number>;
 }
 
 /** Thrown by argument parsing; run() prints it with the command's usage and exits 2. */

@@ -6,18 +6,22 @@
 import { EXIT, UsageError } from './command';
 import { COMMANDS } from './command-table';
 import { nodeIo, type CliIo } from './io';
-import { enableWasmKernels } from '../kernels/wasm-loader';
-import { enableParallelEvaluation } from '../parallel/pool';
+import type { Compute } from '../core/nn/compute';
+import { openJobCompute } from '../parallel/job-compute';
 
 export async function main(argv: string[]): Promise<number> {
   // The fast paths: WebAssembly SIMD kernels (TypeScript when unavailable) and, for large
   // batches, both cores. Results equal the reference path's (test/kernels, test/parallel).
-  enableWasmKernels();
-  enableParallelEvaluation();
-  return run(argv, nodeIo());
+  const jobCompute = openJobCompute();
+  try {
+    return await run(argv, nodeIo(), jobCompute.compute);
+  } finally {
+    await jobCompute.dispose();
+  }
 }
 
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+/** Runs one command; `compute` is what its evaluations may use (default TypeScript, one thread). */
+export async function run(argv: readonly string[], io: CliIo, compute: Compute = {}): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined) {
     io.stderr.write(helpText());
@@ -37,7 +41,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return await command.run(args, io);
+    return await command.run(args, io, compute);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`nnspec ${command.name}: ${error.message}\n\n${command.usage}\n`);

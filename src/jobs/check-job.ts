@@ -1,4 +1,5 @@
 /** A gradient check of an opened spec, at its initial weights or at weights from a file. */
+import type { Compute } from '../core/nn/compute';
 import { checkNetworkGradients, type GradientCheckReport } from '../core/nn/gradient-check';
 import { initialTheta } from '../core/train/architecture-of';
 import type { OpenedSpec } from './open-spec';
@@ -8,6 +9,8 @@ export interface CheckJobOptions {
   readonly theta?: Float64Array;
   readonly isCancelled?: () => boolean;
   readonly onProgress?: (fraction: number) => void;
+  /** The kernels backprop may use (default TypeScript). */
+  readonly compute?: Compute;
 }
 
 export function runCheckJob(opened: OpenedSpec, options: CheckJobOptions = {}): GradientCheckReport {
@@ -22,5 +25,6 @@ export function runCheckJob(opened: OpenedSpec, options: CheckJobOptions = {}): 
     seed,
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.compute ? { compute: options.compute } : {}),
   });
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { NetworkInspector } from '../core/inspect/network-inspector';
+import type { Compute } from '../core/nn/compute';
 import type { InspectionSnapshot } from '../core/inspect/snapshot';
 import { initialTheta } from '../core/train/architecture-of';
 import { specHash } from '../core/weights/spec-hash';
@@ -15,6 +16,8 @@ export interface InspectJobOptions {
   readonly weightsPath?: string;
   /** The training example to trace (0-based). */
   readonly example: number;
+  /** The kernels the snapshot's gradient may use (default TypeScript). */
+  readonly compute?: Compute;
 }
 
 export interface InspectJobResult {
@@ -24,7 +27,7 @@ export interface InspectJobResult {
 }
 
 export async function runInspectJob(opened: OpenedSpec, options: InspectJobOptions): Promise<InspectJobResult> {
-  const inspector = new NetworkInspector(opened.architecture, opened.data);
+  const inspector = new NetworkInspector(opened.architecture, opened.data, options.compute);
   let weightsNote: string | undefined;
   if (options.weightsPath !== undefined && existsSync(options.weightsPath)) {
     const loaded = await readWeightsFileAsync(options.weightsPath, opened.architecture.sizes);

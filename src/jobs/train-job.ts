@@ -2,6 +2,7 @@
  * A training run from an opened spec to a weights file: train, then save the weights
  * atomically beside the spec (marked partial when the run was cancelled or diverged).
  */
+import type { Compute } from '../core/nn/compute';
 import { NetworkEvaluator } from '../core/nn/evaluator';
 import { findSymmetricUnits, type SymmetricLayer } from '../core/nn/symmetry';
 import type { InitStrategyName } from '../core/spec/schema';
@@ -22,6 +23,8 @@ export interface TrainJobOptions {
   readonly init?: { readonly strategy?: InitStrategyName; readonly seed?: number };
   /** Override the spec's iteration count (e.g. short comparison runs). */
   readonly iterations?: number;
+  /** The kernels and threads the run may use (default TypeScript, one thread). */
+  readonly compute?: Compute;
 }
 
 export interface TrainJobResult {
@@ -41,7 +44,7 @@ export async function runTrainJob(opened: OpenedSpec, options: TrainJobOptions, 
   const { spec, architecture, data } = opened;
   const theta0 = options.theta0 ?? initialTheta(spec, options.init ?? {}).theta;
   const train = options.iterations !== undefined ? { ...spec.train, iterations: options.iterations } : spec.train;
-  const { theta, summary } = trainNetwork({ architecture, data, theta0, train }, hooks);
+  const { theta, summary } = trainNetwork({ architecture, data, theta0, train }, hooks, options.compute);
   const partial = summary.reason === 'cancelled' || summary.reason === 'not-finite';
   const symmetry = findSymmetricUnits(theta, architecture.sizes, 1e-9);
   const health = relevantHealth(unitHealth(new NetworkEvaluator(architecture), theta, data.train), summary);

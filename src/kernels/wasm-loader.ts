@@ -1,11 +1,11 @@
 /**
- * Loads the WebAssembly kernels (dist/nn-kernels.wasm, built by scripts/build-kernels.mjs) and
- * installs them into the core, which cannot read files itself. Call enableWasmKernels() once at
- * start-up in each thread that evaluates networks (CLI, training worker, bench, pool workers).
+ * Loads the WebAssembly kernels (dist/nn-kernels.wasm, built by scripts/build-kernels.mjs) for a
+ * Node thread: the core cannot read files itself. Whoever runs a job (CLI, training worker,
+ * bench, pool thread) calls loadWasmKernels() and puts the factory into the job's Compute.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { installWasmKernels, type NnKernels } from '../core/nn/kernels/wasm-kernels';
+import type { NnKernelFactory, NnKernels } from '../core/nn/kernels/wasm-exports';
 
 /** The part of the WebAssembly JS API used here (the lib settings of this project do not declare it). */
 interface WasmApi {
@@ -23,40 +23,37 @@ export function kernelCandidates(): string[] {
   return [path.join(__dirname, KERNELS_FILE), path.resolve(__dirname, '..', '..', 'dist', KERNELS_FILE)];
 }
 
-/** Why the kernels are not in use, if they are not: for reports (`kernel` in the bench). */
+/** Why the kernels could not be loaded, if they could not: for reports (`kernel` in the bench). */
 export let wasmUnavailableReason: string | undefined;
 
-let compiled: object | undefined;
+/** The compiled module of each file, compiled once per thread. */
+const compiled = new Map<string, object>();
 
 /**
- * Compiles the kernels (once per thread) and installs them. Returns false, keeping the
- * TypeScript kernels, when the file is missing or the engine lacks WebAssembly SIMD.
+ * A factory of kernel instances, or undefined (the TypeScript kernels serve) when the file is
+ * missing or the engine lacks WebAssembly SIMD; then wasmUnavailableReason says why.
  */
-export function enableWasmKernels(file?: string): boolean {
-  if (!compiled) {
-    const found = file ?? kernelCandidates().find((f) => existsSync(f));
-    if (!found) {
-      wasmUnavailableReason = `${KERNELS_FILE} not found (run npm run build)`;
-      return false;
-    }
+export function loadWasmKernels(file?: string): NnKernelFactory | undefined {
+  const found = file ?? kernelCandidates().find((f) => existsSync(f));
+  if (!found) {
+    wasmUnavailableReason = `${KERNELS_FILE} not found (run npm run build)`;
+    return undefined;
+  }
+  let module = compiled.get(found);
+  if (!module) {
     try {
-      compiled = new WebAssembly.Module(readFileSync(found));
+      module = new WebAssembly.Module(readFileSync(found));
     } catch (e) {
       wasmUnavailableReason = `${KERNELS_FILE} does not compile here: ${(e as Error).message}`;
-      return false;
+      return undefined;
     }
+    compiled.set(found, module);
   }
-  const module = compiled;
-  installWasmKernels((pages) => {
-    const memory = new WebAssembly.Memory({ initial: pages });
-    const instance = new WebAssembly.Instance(module, { env: { memory } });
-    return { ...(instance.exports as unknown as Omit<NnKernels, 'memory'>), memory };
-  });
   wasmUnavailableReason = undefined;
-  return true;
-}
-
-/** Goes back to the TypeScript kernels for evaluators made afterwards. */
-export function disableWasmKernels(): void {
-  installWasmKernels(undefined);
+  const ready = module;
+  return (pages) => {
+    const memory = new WebAssembly.Memory({ initial: pages });
+    const instance = new WebAssembly.Instance(ready, { env: { memory } });
+    return { ...(instance.exports as unknown as Omit<NnKernels, 'memory'>), memory };
+  };
 }

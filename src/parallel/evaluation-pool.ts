@@ -1,7 +1,9 @@
 /**
- * Data-parallel evaluation with worker_threads: the calling thread and a pool thread take pieces
- * of a batch from a shared counter, each with its own NetworkEvaluator (and WebAssembly
- * instance); the pool thread's Σ J_i, Δ and Σ|δ| are added by the caller. A pool thread that
+ * Data-parallel evaluation with worker_threads, as an object the job creates, hands to its
+ * evaluators (Compute.sharing) and disposes: the calling thread and a pool thread take pieces
+ * of a batch from a shared counter, each running the reference backprop with its own kernel
+ * set; the pool thread's Σ J_i, Δ and Σ|δ| are added by the caller. Once the pool is disposed,
+ * the evaluators that still hold it evaluate alone: nothing waits on a thread that is gone. A pool thread that
  * is slow to wake or descheduled holds up at most one piece, and one that has not woken when
  * the pieces run out is not waited for. The call stays
  * synchronous: jobs are announced and awaited through Atomics on shared memory, and setup
@@ -17,9 +19,13 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { availableParallelism } from 'node:os';
+import { gradientSums } from '../core/nn/backprop';
+import type { Batch } from '../core/nn/batch';
+import type { GradientSums } from '../core/nn/gradient-sums';
+import type { BatchSharing, BatchSharingProvider } from '../core/nn/kernels/batch-sharing';
+import type { KernelSet } from '../core/nn/kernels/kernel-set';
 import type { Architecture } from '../core/nn/network';
-import { installRemoteShards, type RemoteShards, type ShardBatch } from '../core/nn/kernels/remote-shards';
-import { CONTROL, JOB_CANCELLED, JOB_PENDING, type SetupMessage } from './protocol';
+import { CONTROL, JOB_CANCELLED, JOB_PENDING, KERNELS_TYPESCRIPT, KERNELS_WASM, type SetupMessage } from './protocol';
 import { awaitChange, SPIN_MS } from './spin-wait';
 
 /** Milliseconds a caller waits for a pool thread before it gives up (a crashed worker). */
@@ -107,67 +113,87 @@ class PoolThread {
 }
 
 /** One evaluator's batches shared with one pool thread, piece by piece. */
-class ThreadShards implements RemoteShards {
-  readonly threads = 2;
+class ThreadSharing implements BatchSharing {
   private readonly id: number;
   private readonly theta: Float64Array;
-  private readonly grad: Float64Array;
-  private readonly abs: Float64Array;
-  private readonly cost = new Float64Array(new SharedArrayBuffer(8));
+  private readonly Delta: Float64Array;
+  private readonly absDeltaSum: Float64Array;
+  private readonly costSum = new Float64Array(new SharedArrayBuffer(8));
   private rows = new Int32Array(new SharedArrayBuffer(0));
 
   constructor(
+    private readonly pool: EvaluationPool,
     private readonly thread: PoolThread,
     architecture: Architecture,
-    private readonly chunk: number,
+    chunk: number,
     parameterCount: number,
   ) {
     this.id = thread.id();
     this.theta = new Float64Array(new SharedArrayBuffer(parameterCount * 8));
-    this.grad = new Float64Array(new SharedArrayBuffer(parameterCount * 8));
-    this.abs = new Float64Array(new SharedArrayBuffer((architecture.sizes.length - 1) * 8));
-    thread.send({ type: 'evaluator', id: this.id, architecture, chunk, theta: this.theta, grad: this.grad, abs: this.abs, cost: this.cost });
+    this.Delta = new Float64Array(new SharedArrayBuffer(parameterCount * 8));
+    this.absDeltaSum = new Float64Array(new SharedArrayBuffer(architecture.sizes.length * 8));
+    thread.send({
+      type: 'evaluator', id: this.id, architecture, chunk,
+      theta: this.theta, Delta: this.Delta, absDeltaSum: this.absDeltaSum, costSum: this.costSum,
+    });
     thread.dropper.register(this, this.id);
   }
 
-  start(theta: Float64Array, data: ShardBatch): number {
+  share(kernels: KernelSet, theta: Float64Array, batch: Batch, out: GradientSums): number {
+    if (this.pool.disposed) {
+      gradientSums(kernels, batch, 0, batch.m, out);
+      return 1;
+    }
+    // Both threads take pieces from the shared counter until none is left, so a thread that
+    // is descheduled holds up at most one piece.
+    const pieceRows = this.start(kernels, theta, batch);
+    const control = this.thread.control, pieces = control[CONTROL.PIECES]!;
+    for (let piece = Atomics.add(control, CONTROL.NEXT, 1); piece < pieces; piece = Atomics.add(control, CONTROL.NEXT, 1)) {
+      const r0 = piece * pieceRows;
+      gradientSums(kernels, batch, r0, Math.min(batch.m, r0 + pieceRows), out);
+    }
+    return this.finish(out) ? 2 : 1;
+  }
+
+  /** Announces the batch at θ to the pool thread; returns the rows per piece. */
+  private start(kernels: KernelSet, theta: Float64Array, batch: Batch): number {
     const t = this.thread, c = t.control;
     // About 16 pieces per batch: small enough to balance (a thread that starts late or is
     // descheduled leaves little for the other), large enough that taking one costs nothing.
-    const pieceRows = Math.max(MIN_PIECE_ROWS, Math.ceil(data.m / 16));
+    const pieceRows = Math.max(MIN_PIECE_ROWS, Math.ceil(batch.m / 16));
     this.theta.set(theta.subarray(0, this.theta.length));
-    const dataId = t.dataId(data.X, data.Y);
-    if (data.rows) {
-      if (this.rows.length < data.m) {
-        this.rows = new Int32Array(new SharedArrayBuffer(4 * data.m));
+    const dataId = t.dataId(batch.X, batch.Y);
+    if (batch.rows) {
+      if (this.rows.length < batch.m) {
+        this.rows = new Int32Array(new SharedArrayBuffer(4 * batch.m));
         t.send({ type: 'rows', id: this.id, rows: this.rows });
       }
-      this.rows.set(data.rows.subarray(0, data.m));
+      this.rows.set(batch.rows.subarray(0, batch.m));
     }
     c[CONTROL.EVALUATOR] = this.id;
     c[CONTROL.DATA] = dataId;
     c[CONTROL.PIECE_ROWS] = pieceRows;
-    c[CONTROL.COUNT] = data.m;
-    c[CONTROL.ROWS] = data.rows ? 1 : 0;
-    c[CONTROL.PIECES] = Math.ceil(data.m / pieceRows);
+    c[CONTROL.COUNT] = batch.m;
+    c[CONTROL.ROWS] = batch.rows ? 1 : 0;
+    c[CONTROL.PIECES] = Math.ceil(batch.m / pieceRows);
+    c[CONTROL.KERNELS] = kernels.path === 'wasm-simd' ? KERNELS_WASM : KERNELS_TYPESCRIPT;
     Atomics.store(c, CONTROL.NEXT, 0);
     t.run();
     return pieceRows;
   }
 
-  next(): number {
-    const c = this.thread.control;
-    const piece = Atomics.add(c, CONTROL.NEXT, 1);
-    return piece < c[CONTROL.PIECES]! ? piece : -1;
-  }
-
-  finish(gradOut: Float64Array, absDelta: Float64Array): number | undefined {
-    if (takeBack && this.thread.cancel()) return undefined;
+  /**
+   * Takes the job back if the pool thread has not started it (then this thread has already
+   * done every piece), else waits for it and adds its sums into out. True when it took part.
+   */
+  private finish(out: GradientSums): boolean {
+    if (this.pool.takeBack && this.thread.cancel()) return false;
     this.thread.wait();
-    const g = this.grad, a = this.abs;
-    for (let i = 0; i < g.length; i++) gradOut[i] = gradOut[i]! + g[i]!;
-    for (let l = 0; l < a.length; l++) absDelta[l] = absDelta[l]! + a[l]!;
-    return this.cost[0]!;
+    const Delta = this.Delta, abs = this.absDeltaSum, outDelta = out.Delta, outAbs = out.absDeltaSum;
+    for (let i = 0; i < Delta.length; i++) outDelta[i] = outDelta[i]! + Delta[i]!;
+    for (let l = 0; l < abs.length; l++) outAbs[l] = outAbs[l]! + abs[l]!;
+    out.costSum[0] = out.costSum[0]! + this.costSum[0]!;
+    return true;
   }
 }
 
@@ -178,47 +204,60 @@ function workerFile(): string {
   return path.join(__dirname, 'evaluation-worker.ts');
 }
 
-let pool: PoolThread | undefined;
-let configured = 1;
-let takeBack = true;
+export interface EvaluationPoolOptions {
+  /**
+   * Threads that share a large batch, the caller's included: today at most 2, and never more
+   * than the machine's available parallelism (on one core a second thread only takes turns).
+   * Default: as many as allowed. 1 makes a pool that shares nothing.
+   */
+  readonly threads?: number;
+  /**
+   * Default true: when the pool thread has not started its part by the time the caller has
+   * done every piece, the caller takes the job back instead of waiting. false (tests) always
+   * waits, so that the pool thread's part is exercised.
+   */
+  readonly takeBack?: boolean;
+  /** The pool thread's entry (default the bundled evaluation-worker; tests give one that never starts a job). */
+  readonly workerFile?: string;
+}
 
-/**
- * Splits large batches across `threads` threads (the caller's and threads − 1 pool threads;
- * today at most 2, and never more than the machine's available parallelism) for evaluators
- * made afterwards; 1 turns splitting off. Default: as many as allowed. Returns the threads in use.
- * `takeBack: false` (tests) makes the caller always wait for the pool thread's part instead of
- * evaluating it itself when the pool thread has not started it yet.
- */
-export function enableParallelEvaluation(threads = Math.min(2, availableParallelism()), options: { takeBack?: boolean } = {}): number {
-  takeBack = options.takeBack ?? true;
-  // Never more threads than cores: on one core a second thread only takes turns with the first.
-  configured = Math.max(1, Math.min(2, availableParallelism(), Math.floor(threads)));
-  if (configured === 1) {
-    installRemoteShards(undefined);
-    return 1;
+/** The threads a job lends its evaluators; create one per job, dispose it when the job ends. */
+export class EvaluationPool implements BatchSharingProvider {
+  /** The threads large batches use, the caller's included. */
+  readonly threads: number;
+  readonly takeBack: boolean;
+  private readonly file: string;
+  private thread: PoolThread | undefined;
+  private isDisposed = false;
+
+  constructor(options: EvaluationPoolOptions = {}) {
+    const wanted = options.threads ?? 2;
+    this.threads = Math.max(1, Math.min(2, availableParallelism(), Math.floor(wanted)));
+    this.takeBack = options.takeBack ?? true;
+    this.file = options.workerFile ?? workerFile();
   }
-  installRemoteShards((architecture, chunk, parameterCount) => {
-    pool ??= new PoolThread(workerFile());
-    return new ThreadShards(pool, architecture, chunk, parameterCount);
-  });
-  return configured;
-}
 
-/** Starts the pool thread now (it otherwise starts on the first split batch), so a timed run does not pay for it. */
-export function warmParallelEvaluation(): void {
-  if (configured > 1) pool ??= new PoolThread(workerFile());
-}
+  /** True once disposed: evaluators holding the pool then evaluate alone. */
+  get disposed(): boolean {
+    return this.isDisposed;
+  }
 
-/** The threads large batches use now. */
-export function evaluationThreads(): number {
-  return configured;
-}
+  sharingFor(architecture: Architecture, chunk: number, parameterCount: number): BatchSharing | undefined {
+    if (this.threads < 2 || this.isDisposed) return undefined;
+    this.thread ??= new PoolThread(this.file);
+    return new ThreadSharing(this, this.thread, architecture, chunk, parameterCount);
+  }
 
-/** Stops the pool thread and goes back to one thread. */
-export async function disableParallelEvaluation(): Promise<void> {
-  installRemoteShards(undefined);
-  configured = 1;
-  const p = pool;
-  pool = undefined;
-  if (p) await p.worker.terminate();
+  /** Starts the pool thread now (it otherwise starts on the first shared batch), so a timed run does not pay for it. */
+  warm(): void {
+    if (this.threads > 1 && !this.isDisposed) this.thread ??= new PoolThread(this.file);
+  }
+
+  /** Stops the pool thread; evaluators that still hold the pool evaluate alone from now on. */
+  async dispose(): Promise<void> {
+    this.isDisposed = true;
+    const thread = this.thread;
+    this.thread = undefined;
+    if (thread) await thread.worker.terminate();
+  }
 }

@@ -1,20 +1,23 @@
 /**
- * A pool thread of src/parallel/pool.ts: waits for a job on the control words, takes pieces of
- * the batch from the shared counter and evaluates them with its own NetworkEvaluator
- * (WebAssembly kernels when present), and writes their Σ J_i, Δ and Σ|δ| into shared memory. Bundled as dist/evaluation-worker.js.
+ * A pool thread of src/parallel/evaluation-pool.ts: waits for a job on the control words, takes
+ * pieces of the batch from the shared counter and runs the reference backprop on them with its
+ * own evaluator's kernel set (WebAssembly when it loads), adding their Σ J_i, Δ and Σ|δ| straight
+ * into shared memory. Bundled as dist/evaluation-worker.js.
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { NetworkEvaluator, type Batch } from '../core/nn/evaluator';
-import { enableWasmKernels } from '../kernels/wasm-loader';
-import { CONTROL, JOB_IDLE, JOB_PENDING, JOB_RUNNING, type SetupMessage } from './protocol';
+import { gradientSums } from '../core/nn/backprop';
+import type { Batch } from '../core/nn/batch';
+import { NetworkEvaluator } from '../core/nn/evaluator';
+import { clearGradientSums, type GradientSums } from '../core/nn/gradient-sums';
+import { loadWasmKernels } from '../kernels/wasm-loader';
+import { CONTROL, JOB_IDLE, JOB_PENDING, JOB_RUNNING, KERNELS_WASM, type SetupMessage } from './protocol';
 import { awaitChange, SPIN_MS } from './spin-wait';
 
 interface Held {
   readonly evaluator: NetworkEvaluator;
   readonly theta: Float64Array;
-  readonly grad: Float64Array;
-  readonly abs: Float64Array;
-  readonly cost: Float64Array;
+  /** The sums on shared memory, which the caller adds to its own. */
+  readonly sums: GradientSums;
   rows: Int32Array;
 }
 
@@ -22,13 +25,14 @@ const { control, port } = workerData as { control: Int32Array; port: MessagePort
 const evaluators = new Map<number, Held>();
 const data = new Map<number, { X: Float64Array; Y: Float64Array }>();
 
-enableWasmKernels();
+const wasm = loadWasmKernels();
 
 function setup(message: SetupMessage): void {
   switch (message.type) {
     case 'evaluator': {
-      const evaluator = new NetworkEvaluator(message.architecture, message.chunk, { parallel: 'single' });
-      evaluators.set(message.id, { evaluator, theta: message.theta, grad: message.grad, abs: message.abs, cost: message.cost, rows: new Int32Array(0) });
+      const evaluator = new NetworkEvaluator(message.architecture, message.chunk, { compute: wasm ? { wasm } : {}, parallel: 'single' });
+      const sums: GradientSums = { Delta: message.Delta, absDeltaSum: message.absDeltaSum, costSum: message.costSum };
+      evaluators.set(message.id, { evaluator, theta: message.theta, sums, rows: new Int32Array(0) });
       return;
     }
     case 'data':
@@ -56,17 +60,15 @@ function job(): void {
   if (!held || !d) throw new Error('a job for an evaluator or data the worker was not given');
   const m = control[CONTROL.COUNT]!, pieceRows = control[CONTROL.PIECE_ROWS]!, pieces = control[CONTROL.PIECES]!;
   const batch: Batch = control[CONTROL.ROWS] ? { X: d.X, Y: d.Y, m, rows: held.rows } : { X: d.X, Y: d.Y, m };
-  const ev = held.evaluator;
-  held.grad.fill(0);
-  held.abs.fill(0);
-  ev.beginSums(held.theta, m);
-  let cost = 0;
+  // The caller's kernels (TypeScript when this thread has no WebAssembly).
+  const kernels = held.evaluator.kernelSet(control[CONTROL.KERNELS] === KERNELS_WASM ? 'wasm-simd' : 'typescript'), sums = held.sums;
+  clearGradientSums(sums, sums.Delta.length);
+  kernels.begin(held.theta, sums.Delta);
   for (let piece = Atomics.add(control, CONTROL.NEXT, 1); piece < pieces; piece = Atomics.add(control, CONTROL.NEXT, 1)) {
     const r0 = piece * pieceRows;
-    cost += ev.rowSums(held.theta, batch, r0, Math.min(m, r0 + pieceRows), held.grad, held.abs);
+    gradientSums(kernels, batch, r0, Math.min(m, r0 + pieceRows), sums);
   }
-  ev.endSums(held.grad);
-  held.cost[0] = cost;
+  kernels.end();
 }
 
 let seen = 0;

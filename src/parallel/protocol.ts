@@ -23,11 +23,16 @@ export const CONTROL = {
   /** The next piece to take (every thread adds 1 to take one), and how many pieces there are. */
   NEXT: 9,
   PIECES: 10,
-  SIZE: 11,
+  /** The caller's kernels, which the pool thread uses too: KERNELS_TYPESCRIPT or KERNELS_WASM. */
+  KERNELS: 11,
+  SIZE: 12,
 } as const;
 
 /** Values of the STATE word. */
 export const JOB_IDLE = 0, JOB_PENDING = 1, JOB_RUNNING = 2, JOB_CANCELLED = 3;
+
+/** Values of the KERNELS word. */
+export const KERNELS_TYPESCRIPT = 0, KERNELS_WASM = 1;
 
 /** Setup of the worker: an evaluator with its shared buffers, a batch's data, a rows buffer. */
 export type SetupMessage =
@@ -36,10 +41,12 @@ export type SetupMessage =
       readonly id: number;
       readonly architecture: Architecture;
       readonly chunk: number;
+      /** θ, written by the caller before each job (only read here). */
       readonly theta: Float64Array;
-      readonly grad: Float64Array;
-      readonly abs: Float64Array;
-      readonly cost: Float64Array;
+      /** This thread's sums of its pieces: Δ, Σ|δ^(l)| at layerIndex(l), Σ J_i (see GradientSums). */
+      readonly Delta: Float64Array;
+      readonly absDeltaSum: Float64Array;
+      readonly costSum: Float64Array;
     }
   | { readonly type: 'data'; readonly id: number; readonly X: Float64Array; readonly Y: Float64Array }
   | { readonly type: 'rows'; readonly id: number; readonly rows: Int32Array }

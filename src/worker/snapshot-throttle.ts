@@ -3,6 +3,7 @@
  * events the trainer already throttles (so the worker still sends ≤ 20 messages a second).
  */
 import { NetworkInspector } from '../core/inspect/network-inspector';
+import type { Compute } from '../core/nn/compute';
 import type { InspectionSnapshot } from '../core/inspect/snapshot';
 import type { TrainingProgress } from '../core/train/progress';
 import type { OpenedSpec } from '../jobs/open-spec';
@@ -15,8 +16,9 @@ export class SnapshotThrottle {
     opened: OpenedSpec,
     private readonly intervalMs: number,
     private readonly now: () => number = () => Date.now(),
+    compute: Compute = {},
   ) {
-    this.inspector = new NetworkInspector(opened.architecture, opened.data);
+    this.inspector = new NetworkInspector(opened.architecture, opened.data, compute);
   }
 
   /**

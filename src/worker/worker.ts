@@ -9,8 +9,8 @@ import { runCompareInitJob } from '../jobs/compare-init-job';
 import { runInspectJob } from '../jobs/inspect-job';
 import { openSpec } from '../jobs/open-spec';
 import { runTrainJob } from '../jobs/train-job';
-import { enableWasmKernels } from '../kernels/wasm-loader';
-import { enableParallelEvaluation } from '../parallel/pool';
+import type { Compute } from '../core/nn/compute';
+import { openJobCompute } from '../parallel/job-compute';
 import type { TrainingProgress } from '../core/train/progress';
 import { SNAPSHOT_EXAMPLE, SNAPSHOT_WANTED, type WorkerEvent, type WorkerJob } from '../protocol/worker-protocol';
 import { lowerThreadPriority } from './background-priority';
@@ -18,7 +18,7 @@ import { SnapshotThrottle } from './snapshot-throttle';
 
 const CHECK_PROGRESS_INTERVAL_MS = 100;
 
-async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promise<void> {
+async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void, compute: Compute): Promise<void> {
   const flag = new Int32Array(job.cancelFlag);
   const signal = {
     get aborted() {
@@ -38,13 +38,13 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
       const wanted = (): boolean => Atomics.load(control, SNAPSHOT_WANTED) === 1;
       const example = (): number => Atomics.load(control, SNAPSHOT_EXAMPLE);
       let throttle: SnapshotThrottle | undefined;
-      const snapshots = (): SnapshotThrottle => (throttle ??= new SnapshotThrottle(opened.value, job.snapshotIntervalMs));
+      const snapshots = (): SnapshotThrottle => (throttle ??= new SnapshotThrottle(opened.value, job.snapshotIntervalMs, undefined, compute));
       // θ is the optimiser's live buffer (when the trainer passes it): read now, never kept.
       const onProgress = (progress: TrainingProgress, theta?: Float64Array): void => {
         const snapshot = wanted() ? snapshots().during(progress, theta, example()) : undefined;
         post({ type: 'progress', progress, ...(snapshot ? { snapshot } : {}) });
       };
-      const result = await runTrainJob(opened.value, { weightsPath: job.weightsPath }, { signal, progressIntervalMs: job.progressIntervalMs, onProgress });
+      const result = await runTrainJob(opened.value, { weightsPath: job.weightsPath, compute }, { signal, progressIntervalMs: job.progressIntervalMs, onProgress });
       post({
         type: 'trained',
         summary: result.summary,
@@ -70,6 +70,7 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
       let last = 0;
       const report = runCheckJob(opened.value, {
         ...(theta ? { theta } : {}),
+        compute,
         isCancelled: () => signal.aborted,
         onProgress: (fraction) => {
           const now = Date.now();
@@ -84,13 +85,13 @@ async function runJob(job: WorkerJob, post: (event: WorkerEvent) => void): Promi
     }
     case 'compare-init': {
       const runs = await runCompareInitJob(opened.value, job.strategies, job.iterations, signal, (strategy, done, total) =>
-        post({ type: 'compare-progress', strategy, done, total }),
+        post({ type: 'compare-progress', strategy, done, total }), compute,
       );
       post({ type: 'compared', runs });
       return;
     }
     case 'inspect': {
-      const result = await runInspectJob(opened.value, { example: job.example, ...(job.weightsPath !== undefined ? { weightsPath: job.weightsPath } : {}) });
+      const result = await runInspectJob(opened.value, { example: job.example, compute, ...(job.weightsPath !== undefined ? { weightsPath: job.weightsPath } : {}) });
       post({ type: 'inspected', snapshot: result.snapshot, ...(result.weightsNote !== undefined ? { weightsNote: result.weightsNote } : {}) });
       return;
     }
@@ -106,10 +107,11 @@ if (parentPort) {
   const job = workerData as WorkerJob;
   // Before the pool starts, so that its threads inherit the background priority.
   lowerThreadPriority();
-  // The fast paths, as in the CLI; results equal the reference path's.
-  enableWasmKernels();
-  enableParallelEvaluation(job.threads ?? 1);
-  runJob(job, (event) => port.postMessage(event)).catch((error: unknown) => {
-    port.postMessage({ type: 'failed', code: 'internal-error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerEvent);
-  });
+  // The fast paths, as in the CLI; results equal the reference path's. The job owns them.
+  const jobCompute = openJobCompute({ threads: job.threads ?? 1 });
+  runJob(job, (event) => port.postMessage(event), jobCompute.compute)
+    .catch((error: unknown) => {
+      port.postMessage({ type: 'failed', code: 'internal-error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerEvent);
+    })
+    .finally(() => void jobCompute.dispose());
 }

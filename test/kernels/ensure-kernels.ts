@@ -2,15 +2,22 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { enableWasmKernels } from '../../src/kernels/wasm-loader';
-import { wasmKernelFactory, type NnKernels } from '../../src/core/nn/kernels/wasm-kernels';
+import type { Compute } from '../../src/core/nn/compute';
+import type { NnKernelFactory } from '../../src/core/nn/kernels/wasm-exports';
+import { loadWasmKernels } from '../../src/kernels/wasm-loader';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const WASM_FILE = path.join(ROOT, 'dist', 'nn-kernels.wasm');
 
-/** Builds the kernels if needed and installs them; returns the factory of fresh instances. */
-export function ensureKernels(): (pages: number) => NnKernels {
+/** Builds the kernels if needed and loads them; returns the factory of fresh instances. */
+export function ensureKernels(): NnKernelFactory {
   if (!existsSync(WASM_FILE)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-kernels.mjs')], { stdio: 'inherit' });
-  if (!enableWasmKernels(WASM_FILE)) throw new Error('the WebAssembly kernels do not load');
-  return wasmKernelFactory()!;
+  const factory = loadWasmKernels(WASM_FILE);
+  if (!factory) throw new Error('the WebAssembly kernels do not load');
+  return factory;
+}
+
+/** A Compute with the WebAssembly kernels (and no threads). */
+export function wasmCompute(): Compute {
+  return { wasm: ensureKernels() };
 }

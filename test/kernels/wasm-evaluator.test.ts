@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { NetworkEvaluator } from '../../src/core/nn/evaluator';
 import { parameterCount, type Architecture } from '../../src/core/nn/network';
 import { createRng } from '../../src/core/nn/rng';
-import { disableWasmKernels } from '../../src/kernels/wasm-loader';
-import { ensureKernels } from './ensure-kernels';
+import type { Compute } from '../../src/core/nn/compute';
+import { wasmCompute } from './ensure-kernels';
 import { assertClose, randomCase } from './random-case';
 
 describe('NetworkEvaluator on the WebAssembly kernels against the TypeScript path', () => {
+  let compute: Compute = {};
   before(() => {
-    ensureKernels();
+    compute = wasmCompute();
   });
-  after(() => disableWasmKernels());
 
   it('computes the same J, D and statistics for random shapes (odd sizes, m = 1, any chunk, row selections) to 1e-12', () => {
     const rng = createRng(61);
@@ -18,8 +18,8 @@ describe('NetworkEvaluator on the WebAssembly kernels against the TypeScript pat
       const m = [1, 2, 3, 5, 17, 64, 65, 131][trial % 8]!;
       const { arch, theta, batch, rowsBatch } = randomCase(rng, m);
       const chunk = 1 + rng.nextInt(70);
-      const ts = new NetworkEvaluator(arch, chunk, { kernels: 'typescript', parallel: 'single' });
-      const wasm = new NetworkEvaluator(arch, chunk, { kernels: 'wasm', parallel: 'single' });
+      const ts = new NetworkEvaluator(arch, chunk, { compute, kernels: 'typescript', parallel: 'single' });
+      const wasm = new NetworkEvaluator(arch, chunk, { compute, kernels: 'wasm', parallel: 'single' });
       for (const data of [batch, rowsBatch]) {
         const g1 = new Float64Array(theta.length), g2 = new Float64Array(theta.length).fill(NaN);
         const J1 = ts.costAndGradient(theta, data, g1);
@@ -44,8 +44,8 @@ describe('NetworkEvaluator on the WebAssembly kernels against the TypeScript pat
       const theta = new Float64Array(parameterCount(sizes)).map(() => rng.next() - 0.5);
       const m = 128, X = new Float64Array(m * sizes[0]!).map(() => rng.next()), Y = new Float64Array(m * sizes[L - 1]!).map(() => rng.next());
       const g1 = new Float64Array(theta.length), g2 = new Float64Array(theta.length);
-      const J1 = new NetworkEvaluator(arch, 64, { kernels: 'typescript' }).costAndGradient(theta, { X, Y, m }, g1);
-      const J2 = new NetworkEvaluator(arch, 64, { kernels: 'wasm' }).costAndGradient(theta, { X, Y, m }, g2);
+      const J1 = new NetworkEvaluator(arch, 64, { compute, kernels: 'typescript' }).costAndGradient(theta, { X, Y, m }, g1);
+      const J2 = new NetworkEvaluator(arch, 64, { compute, kernels: 'wasm' }).costAndGradient(theta, { X, Y, m }, g2);
       assert.equal(J2, J1);
       assert.deepEqual(Array.from(g2), Array.from(g1));
     }
@@ -53,9 +53,11 @@ describe('NetworkEvaluator on the WebAssembly kernels against the TypeScript pat
 
   it("'auto' keeps tiny problems (W1) on the TypeScript kernels and takes WebAssembly for larger ones", () => {
     const arch: Architecture = { sizes: [2, 2, 1], activations: ['sigmoid', 'sigmoid'], cost: 'cross-entropy', lambda: 1 };
-    const ev = new NetworkEvaluator(arch, 4);
-    assert.equal(ev.kernelPathFor(4), 'typescript');
-    assert.equal(ev.kernelPathFor(1000), 'wasm-simd');
-    assert.equal(new NetworkEvaluator(arch, 4, { kernels: 'typescript' }).kernelPathFor(1000), 'typescript');
+    const ev = new NetworkEvaluator(arch, 4, { compute });
+    assert.equal(ev.kernelsFor(4).path, 'typescript');
+    assert.equal(ev.kernelsFor(1000).path, 'wasm-simd');
+    assert.equal(new NetworkEvaluator(arch, 4, { compute, kernels: 'typescript' }).kernelsFor(1000).path, 'typescript');
+    // Without WebAssembly in the Compute, every batch runs on the TypeScript kernels.
+    assert.equal(new NetworkEvaluator(arch, 4, { kernels: 'wasm' }).kernelsFor(1000).path, 'typescript');
   });
 });

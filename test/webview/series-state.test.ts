@@ -4,7 +4,7 @@ import { readSavedState } from '../../webview/logic/saved-state';
 import { forLogScale, thin, TrainingSeries } from '../../webview/logic/series';
 
 function progress(iteration: number, cost: number, extra: Partial<TrainingProgress> = {}): TrainingProgress {
-  return { iteration, maxIterations: 10, cost, layers: [{ gradientNorm: cost * 2, meanAbsDelta: cost / 2 }], elapsedMs: iteration, ...extra };
+  return { iteration, maxIterations: 10, cost, layers: [{ layer: 1, gradientNorm: cost * 2, meanAbsDelta: cost / 2 }], elapsedMs: iteration, ...extra };
 }
 
 describe('webview/logic/series', () => {
@@ -62,7 +62,7 @@ describe('webview/logic/series: restore', () => {
     const s = new TrainingSeries();
     // Progress sampled every 100th iteration (validation, accuracy, |δ|, ‖D‖), then the run's whole J history.
     for (let it = 100; it <= 1000; it += 100) {
-      s.add({ iteration: it, maxIterations: 1000, cost: 1 / it, elapsedMs: 0, validationCost: 2 / it, trainAccuracy: it / 1000, layers: [{ gradientNorm: it, meanAbsDelta: it / 10 }, { gradientNorm: 2 * it, meanAbsDelta: 3 }] });
+      s.add({ iteration: it, maxIterations: 1000, cost: 1 / it, elapsedMs: 0, validationCost: 2 / it, trainAccuracy: it / 1000, layers: [{ layer: 1, gradientNorm: it, meanAbsDelta: it / 10 }, { layer: 2, gradientNorm: 2 * it, meanAbsDelta: 3 }] });
     }
     s.finish(Array.from({ length: 1001 }, (_, it) => 1 / Math.max(1, it)));
     const saved = s.saved(50);
@@ -87,8 +87,8 @@ describe('webview/logic/series: restore', () => {
 
   it('reads a saved history back, and drops one whose columns do not line up', () => {
     const s = new TrainingSeries();
-    s.add({ iteration: 1, maxIterations: 2, cost: 1, elapsedMs: 0, layers: [{ gradientNorm: 1, meanAbsDelta: 1 }] });
-    s.add({ iteration: 2, maxIterations: 2, cost: 0.5, elapsedMs: 0, layers: [{ gradientNorm: 0.5, meanAbsDelta: 0.5 }] });
+    s.add({ iteration: 1, maxIterations: 2, cost: 1, elapsedMs: 0, layers: [{ layer: 1, gradientNorm: 1, meanAbsDelta: 1 }] });
+    s.add({ iteration: 2, maxIterations: 2, cost: 0.5, elapsedMs: 0, layers: [{ layer: 1, gradientNorm: 0.5, meanAbsDelta: 0.5 }] });
     const history = s.saved(10);
     assert.deepEqual(readSavedState({ example: 0, log: false, history }).history, history);
     assert.equal(readSavedState({ example: 0, log: false, history: { ...history, train: [1] } }).history, undefined);

@@ -4,7 +4,7 @@
  * δ⁽ˡ⁾ = (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ .* g'(z⁽ˡ⁾); and Δ⁽ˡ⁾ += δ⁽ˡ⁺¹⁾(a⁽ˡ⁾)ᵀ. For a selected unit, the
  * computational-graph step: δ_j = (local gradient g'(z_j)) × (upstream gradient Σ_i Θ_ij δ_i).
  */
-import type { TraceData } from '../../src/core/inspect/snapshot';
+import type { TraceData } from '../../src/protocol/inspector-data';
 import { thetaOffset } from './diagram-layout';
 import { sup } from './format';
 

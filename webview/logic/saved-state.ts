@@ -3,8 +3,8 @@
  * the chosen example, the log toggle, the last valid network and the last run's curves, thinned.
  * Read back defensively: a state from an older version must not break the panel.
  */
-import type { GradientCheckReport } from '../../src/core/nn/gradient-check';
-import type { LayerSummary } from '../../src/core/spec/model-summary';
+import type { GradientCheckReport } from '../../src/protocol/inspector-data';
+import type { LayerSummary } from '../../src/protocol/inspector-data';
 import type { InitComparisonRun } from '../../src/protocol/worker-protocol';
 import type { Column, SavedHistory } from './series';
 

@@ -3,7 +3,7 @@
  * training and validation sets, accuracy, and per layer mean |δ| and ‖D‖. Columns aligned on
  * the iteration, as uPlot wants them; gaps are null.
  */
-import type { TrainingProgress } from '../../src/core/train/progress';
+import type { TrainingProgress } from '../../src/protocol/inspector-data';
 
 export type Column = (number | null)[];
 

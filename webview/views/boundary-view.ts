@@ -1,4 +1,4 @@
-import type { CurveGrid, PlaneGrid } from '../../src/core/inspect/snapshot';
+import type { CurveGrid, PlaneGrid } from '../../src/protocol/inspector-data';
 import { el, themeColor } from '../dom';
 import { cellColor, parseColor, toPixel, type Rgb } from '../logic/colors';
 

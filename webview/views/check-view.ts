@@ -1,4 +1,4 @@
-import type { GradientCheckReport } from '../../src/core/nn/gradient-check';
+import type { GradientCheckReport } from '../../src/protocol/inspector-data';
 import { el } from '../dom';
 import { formatNumber, sup } from '../logic/format';
 

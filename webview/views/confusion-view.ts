@@ -1,4 +1,4 @@
-import type { ConfusionMatrix } from '../../src/core/inspect/snapshot';
+import type { ConfusionMatrix } from '../../src/protocol/inspector-data';
 import { el } from '../dom';
 
 /** The confusion matrix at the end of a run: rows are the actual classes, columns the predicted. */

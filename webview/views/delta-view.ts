@@ -1,4 +1,5 @@
-import type { TraceData } from '../../src/core/inspect/snapshot';
+import type { TraceData } from '../../src/protocol/inspector-data';
+import { layerAt } from '../../src/core/nn/layer-numbering';
 import { el, svg } from '../dom';
 import { formatNumber, sup } from '../logic/format';
 import { forLogScale, type TrainingSeries } from '../logic/series';
@@ -22,7 +23,7 @@ export class DeltaView {
     private readonly host: HTMLElement,
     private readonly series: TrainingSeries,
   ) {
-    host.append(this.strips, el('p', 'caption', 'mean |δ⁽ˡ⁾| (solid) and ‖D⁽ˡ⁾‖ (dashed) per iteration, log scale'));
+    host.append(this.strips, el('p', 'caption', 'per Θ⁽ˡ⁾: mean |δ⁽ˡ⁺¹⁾| (solid) and ‖D⁽ˡ⁾‖ (dashed) per iteration, log scale'));
     this.chart = new LiveChart(host, this.spec(0));
   }
 
@@ -31,7 +32,8 @@ export class DeltaView {
       this.strips.replaceChildren(el('p', 'caption', 'No δ values yet.'));
       return;
     }
-    const rows = trace.delta.slice(1).map((delta, k) => this.strip(k + 2, delta));
+    // δ^(l) for l = 2 … L: the input layer has none.
+    const rows = trace.delta.flatMap((delta, i) => (layerAt(i) >= 2 ? [this.strip(layerAt(i), delta)] : []));
     this.strips.replaceChildren(...rows);
   }
 
@@ -66,10 +68,11 @@ export class DeltaView {
     return row;
   }
 
-  private spec(layers: number): ChartSpec {
+  /** One pair of series per Θ^(l), the series' columns at layerIndex(l): mean |δ^(l+1)| that feeds D^(l), and ‖D^(l)‖. */
+  private spec(thetaLayers: number): ChartSpec {
     const series: SeriesSpec[] = [];
-    for (let l = 0; l < layers; l++) series.push({ label: `mean |δ${sup(l + 2)}|`, color: PALETTE[l % PALETTE.length]!, scale: 'g' });
-    for (let l = 0; l < layers; l++) series.push({ label: `‖D${sup(l + 1)}‖`, color: PALETTE[l % PALETTE.length]!, scale: 'g', dash: [5, 4] });
+    for (let i = 0; i < thetaLayers; i++) series.push({ label: `mean |δ${sup(layerAt(i) + 1)}|`, color: PALETTE[i % PALETTE.length]!, scale: 'g' });
+    for (let i = 0; i < thetaLayers; i++) series.push({ label: `‖D${sup(layerAt(i))}‖`, color: PALETTE[i % PALETTE.length]!, scale: 'g', dash: [5, 4] });
     return { title: 'Gradients', xLabel: 'iteration', series, scales: { g: { log: true, label: 'log scale' } }, height: 200 };
   }
 }

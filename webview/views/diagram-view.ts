@@ -1,6 +1,6 @@
-import type { InspectionSnapshot } from '../../src/core/inspect/snapshot';
-import type { SymmetricLayer } from '../../src/core/nn/symmetry';
-import type { LayerSummary } from '../../src/core/spec/model-summary';
+import type { InspectionSnapshot } from '../../src/protocol/inspector-data';
+import type { SymmetricLayer } from '../../src/protocol/inspector-data';
+import type { LayerSummary } from '../../src/protocol/inspector-data';
 import { svg } from '../dom';
 import { diagramEdges, layoutDiagram, type DiagramLayout, type EdgeLayout, type UnitNode } from '../logic/diagram-layout';
 import { edgeStyle, maxAbsAt } from '../logic/edge-style';

@@ -1,4 +1,4 @@
-import type { InspectionSnapshot } from '../../src/core/inspect/snapshot';
+import type { InspectionSnapshot } from '../../src/protocol/inspector-data';
 import { el } from '../dom';
 import { traceLines, unitStep } from '../logic/backprop-trace';
 import { formatNumber, formatVector, sup } from '../logic/format';

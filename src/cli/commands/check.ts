@@ -19,7 +19,7 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'check the backprop gradient against central differences, layer by layer',
   usage: USAGE,
-  async run(args, io) {
+  async run(args, io, compute) {
     const { values, positionals } = parseCommandArgs(args, { weights: { type: 'string' }, json: { type: 'boolean' }, ...POLICY_OPTIONS });
     const file = specArgument(positionals);
     const opened = await openForJob('check', file, policyFrom(values, io), io);
@@ -30,7 +30,7 @@ export const checkCommand: Command = {
       if (typeof weights === 'number') return weights;
       theta = weights.theta;
     }
-    const report = runCheckJob(opened, theta ? { theta } : {});
+    const report = runCheckJob(opened, { ...(theta ? { theta } : {}), compute });
     io.stdout.write(values.json === true ? `${JSON.stringify({ file, ...report })}\n` : formatCheck(file, report));
     return report.passed ? EXIT.ok : EXIT.failed;
   },

@@ -17,7 +17,7 @@ export const costCommand: Command = {
   name: 'cost',
   summary: 'print J and its gradient at given weights',
   usage: USAGE,
-  async run(args, io) {
+  async run(args, io, compute) {
     const { values, positionals } = parseCommandArgs(args, { weights: { type: 'string' }, json: { type: 'boolean' }, ...POLICY_OPTIONS });
     const file = specArgument(positionals);
     const opened = await openForJob('cost', file, policyFrom(values, io), io);
@@ -28,7 +28,7 @@ export const costCommand: Command = {
       if (typeof weights === 'number') return weights;
       theta = weights.theta;
     }
-    const evaluator = new NetworkEvaluator(opened.architecture, opened.data.train.m);
+    const evaluator = new NetworkEvaluator(opened.architecture, opened.data.train.m, { compute });
     const gradient = new Float64Array(theta.length);
     const cost = evaluator.costAndGradient(theta, opened.data.train, gradient);
     if (values.json === true) {

@@ -23,7 +23,7 @@ export const trainCommand: Command = {
   name: 'train',
   summary: 'train the network with backpropagation and save its weights',
   usage: USAGE,
-  async run(args, io) {
+  async run(args, io, compute) {
     const { values, positionals } = parseCommandArgs(args, {
       out: { type: 'string' },
       json: { type: 'boolean' },
@@ -36,7 +36,7 @@ export const trainCommand: Command = {
     const weightsPath = values.out !== undefined ? path.resolve(io.cwd, values.out) : weightsPathFor(opened.specPath);
     const quiet = values.quiet === true || values.json === true;
     const bar = quiet ? undefined : createProgressBar(io.stderr, opened.spec.train.iterations);
-    const result = await runTrainJob(opened, { weightsPath }, { onProgress: (p) => bar?.update(p), progressIntervalMs: 50 });
+    const result = await runTrainJob(opened, { weightsPath, compute }, { onProgress: (p) => bar?.update(p), progressIntervalMs: 50 });
     bar?.stop();
     const shownWeights = path.relative(io.cwd, weightsPath) || weightsPath;
     if (values.json === true) {

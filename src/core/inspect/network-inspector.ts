@@ -3,6 +3,7 @@
  * output over the input space, the confusion matrix. Owns its evaluator and buffers, so a
  * training run can take a snapshot every few hundred milliseconds cheaply.
  */
+import type { Compute } from '../nn/compute';
 import type { PreparedData } from '../nn/dataset';
 import { NetworkEvaluator } from '../nn/evaluator';
 import type { Architecture } from '../nn/network';
@@ -29,8 +30,9 @@ export class NetworkInspector {
   constructor(
     private readonly architecture: Architecture,
     private readonly data: PreparedData,
+    compute: Compute = {},
   ) {
-    this.evaluator = new NetworkEvaluator(architecture, Math.max(data.train.m, 1));
+    this.evaluator = new NetworkEvaluator(architecture, Math.max(data.train.m, 1), { compute });
     const small = this.evaluator.parameterCount <= SNAPSHOT_THETA_LIMIT;
     this.gradient = new Float64Array(small ? this.evaluator.parameterCount : 0);
     this.grids = new GridBuffers(data.train.k);

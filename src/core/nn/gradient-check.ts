@@ -6,7 +6,9 @@
  * parameters, otherwise over a seeded sample of `samplesPerLayer` parameters per layer.
  */
 import type { ExampleTrace } from './evaluator';
-import { NetworkEvaluator, type Batch } from './evaluator';
+import type { Batch } from './batch';
+import type { Compute } from './compute';
+import { NetworkEvaluator } from './evaluator';
 import { layerShapes, type Architecture, type LayerShape } from './network';
 import { createRng } from './rng';
 
@@ -29,6 +31,8 @@ export interface GradientCheckOptions {
   readonly isCancelled?: () => boolean;
   /** Called with the fraction of parameters done, in [0, 1]. */
   readonly onProgress?: (fraction: number) => void;
+  /** The kernels backprop may use (checkNetworkGradients; default TypeScript). */
+  readonly compute?: Compute;
 }
 
 /** J(θ). */
@@ -176,7 +180,7 @@ export function checkNetworkGradients(
 ): GradientCheckReport {
   const m = Math.min(options.examples ?? 4, data.m);
   const batch: Batch = { X: data.X, Y: data.Y, m };
-  const evaluator = new NetworkEvaluator(architecture, m);
+  const evaluator = new NetworkEvaluator(architecture, m, { compute: options.compute ?? {} });
   const epsilon = options.epsilon ?? 1e-4;
   const kinks = reluKinks(evaluator, architecture, theta, batch, epsilon);
   return checkGradients(

@@ -17,8 +17,15 @@
  * Θ^(2), …, each row-major (note: Octave's Theta(:) is column-major; ours is row-major).
  * Θ^(l)_ij is at offset(l) + i·(s_l + 1) + j, with i the unit of layer l + 1 (0-based here,
  * 1-based in reports) and j = 0 the bias.
+ *
+ * Layer numbers are the lecture's everywhere, l = 1 … L, from the kernels to the inspector's
+ * labels. Arrays keyed by layer hold layer l at layerIndex(l) = l − 1: per-layer arrays (a, z,
+ * δ, the activation g of layer l, mean |δ^(l)|) and per-Θ arrays (Θ^(l), D^(l), ‖D^(l)‖) alike;
+ * an entry a layer lacks (z^(1), δ^(1), g of the input layer) is empty or unused, never shifted.
  */
 import type { ActivationName, CostName } from '../spec/schema';
+
+export { layerAt, layerIndex } from './layer-numbering';
 
 /** A network's shape and objective. */
 export interface Architecture {

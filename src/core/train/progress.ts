@@ -5,6 +5,8 @@
 
 /** Per weight layer Θ^(l), l = 1 … L−1. */
 export interface LayerProgress {
+  /** l of Θ^(l), 1-based as in the lecture. */
+  readonly layer: number;
   /** ‖D^(l)‖, the Frobenius norm of the gradient of Θ^(l). */
   readonly gradientNorm: number;
   /** Mean |δ^(l+1)| over the units of layer l+1 and the examples of the last evaluation. */

@@ -3,10 +3,12 @@
  * reports each iteration to whoever listens. Pure and synchronous; it runs in the worker
  * thread (extension) or the CLI's process, never on a UI thread.
  */
-import { NetworkEvaluator, type Batch } from '../nn/evaluator';
+import type { Batch } from '../nn/batch';
+import type { Compute } from '../nn/compute';
+import { NetworkEvaluator } from '../nn/evaluator';
 import type { Architecture } from '../nn/network';
 import type { Dataset, PreparedData } from '../nn/dataset';
-import { parameterPosition } from '../nn/network';
+import { layerAt, layerIndex, parameterPosition } from '../nn/network';
 import { createRng } from '../nn/rng';
 import { optimizers } from '../nn/optimizers';
 import type { IterationReport, Objective } from '../nn/optimizers';
@@ -42,12 +44,12 @@ export interface TrainingResult {
   readonly summary: TrainingSummary;
 }
 
-/** Trains `problem` and returns the parameters reached and what happened. */
-export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}): TrainingResult {
+/** Trains `problem` with the kernels and threads of `compute` and returns the parameters reached and what happened. */
+export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}, compute: Compute = {}): TrainingResult {
   const { architecture, data, train } = problem;
   const now = hooks.now ?? (() => Date.now());
   const started = now();
-  const evaluator = new NetworkEvaluator(architecture, data.train.m);
+  const evaluator = new NetworkEvaluator(architecture, data.train.m, { compute });
   const metrics = new Metrics(architecture, data);
   const objective = createObjective(evaluator, data.train);
   const costHistory: number[] = [];
@@ -131,9 +133,9 @@ function createObjective(evaluator: NetworkEvaluator, data: Dataset) {
     if (state.calls++ === 0) state.initialCost = cost;
     if (state.firstNonFiniteLayer === undefined) {
       const norms = evaluator.stats.gradientNorm;
-      for (let l = 0; l < norms.length; l++) {
-        if (!Number.isFinite(norms[l]!)) {
-          state.firstNonFiniteLayer = l + 1;
+      for (let i = 0; i < norms.length; i++) {
+        if (!Number.isFinite(norms[i]!)) {
+          state.firstNonFiniteLayer = layerAt(i);
           break;
         }
       }
@@ -158,9 +160,13 @@ function layerOf(architecture: Architecture, index: number | undefined, firstNon
   return {};
 }
 
+/** Per Θ^(l): ‖D^(l)‖ and the mean |δ^(l+1)| that feeds it. */
 function layerProgress(evaluator: NetworkEvaluator): LayerProgress[] {
   const { gradientNorm, meanAbsDelta } = evaluator.stats;
-  return Array.from(gradientNorm, (norm, l) => ({ gradientNorm: norm, meanAbsDelta: meanAbsDelta[l]! }));
+  return Array.from(gradientNorm, (norm, i) => {
+    const l = layerAt(i);
+    return { layer: l, gradientNorm: norm, meanAbsDelta: meanAbsDelta[layerIndex(l + 1)]! };
+  });
 }
 
 /** Validation cost and accuracies, with their buffers allocated once. */

@@ -1,10 +1,10 @@
 // AssemblyScript (hence .as: neither tsc nor ESLint reads it), compiled to WebAssembly by
 // scripts/build-kernels.mjs into dist/nn-kernels.wasm.
 /**
- * The evaluator's WebAssembly kernels (128-bit SIMD, float64): the matrix products of forward
- * and back propagation, and the sigmoid and cross-entropy passes with vectorised exp and log.
- * Pointers are byte offsets into the imported memory, strides and counts are in doubles. No
- * kernel allocates; the caller (src/core/nn/kernels/wasm-evaluator.ts) lays out the memory.
+ * nn-kernels.as: the evaluator's WebAssembly kernels (128-bit SIMD, float64): the matrix products
+ * of forward and back propagation, and the sigmoid and cross-entropy passes with vectorised exp
+ * and log. Pointers are byte offsets into the imported memory, strides and counts are in doubles.
+ * No kernel allocates; the caller (src/core/nn/kernels/wasm-kernel-set.ts) lays out the memory.
  *
  * Order of operations: every product sums its K terms one after another for each entry
  * (p = 0, 1, …), and adds the bias or the old value of C last, as the TypeScript kernels of
@@ -13,16 +13,60 @@
  */
 
 /**
- * C[i, j] (mode 0: =, 1: +=, 2: = bias[j·bs] +) Σ_{p<K} A[i·ai + p·ap] · B(p, j), i < M, j < N,
- * where B(p, j) = b[(j >> 2)·bq + p·bp + (j & 3)]: B in column panels of 4 (bq = 4, bp = ldb
- * for a plain row-major B; bq = 4K, bp = 4 for packed panels). C row-major with leading
- * dimension ldc. The 4 × 4 blocks keep eight f64x2 accumulators over the whole K. A last panel
- * narrower than 4 is computed 4 wide and only its N mod 4 columns are stored, so B and bias may
- * be read up to 3 doubles past column N − 1 (the caller leaves that much room).
+ * How a gemm block reaches C. Each exported gemm passes one of these as a literal to the
+ * @inline gemmBody, so the optimiser folds every test of it away in each of the three.
  */
-export function gemm(
+const enum GemmStore {
+  /** C = A·B */
+  Set = 0,
+  /** C = C + A·B (the old value of C added last) */
+  Add = 1,
+  /** C = bias + A·B (the bias added last) */
+  Bias = 2,
+}
+
+/**
+ * C[i, j] = Σ_{p<K} A[i·ai + p·ap] · B(p, j), i < M, j < N, where
+ * B(p, j) = b[(j >> 2)·bq + p·bp + (j & 3)]: B in column panels of 4 (bq = 4, bp = ldb for a
+ * plain row-major B; bq = 4K, bp = 4 for packed panels, see pack). C row-major with leading
+ * dimension ldc. C must not overlap A or B. A last panel narrower than 4 is computed 4 wide and
+ * only its N mod 4 columns are stored, so B may be read up to 3 doubles past column N − 1 (the
+ * caller leaves that much room).
+ */
+export function gemmSet(
+  c: usize, ldc: i32, a: usize, ai: i32, ap: i32, b: usize, bp: i32, bq: i32, M: i32, N: i32, K: i32,
+): void {
+  gemmBody(c, ldc, a, ai, ap, b, bp, bq, M, N, K, GemmStore.Set, 0, 0);
+}
+
+/** C[i, j] += Σ_{p<K} A[i·ai + p·ap] · B(p, j): as gemmSet, the sum formed first and C[i, j] added to it last. */
+export function gemmAdd(
+  c: usize, ldc: i32, a: usize, ai: i32, ap: i32, b: usize, bp: i32, bq: i32, M: i32, N: i32, K: i32,
+): void {
+  gemmBody(c, ldc, a, ai, ap, b, bp, bq, M, N, K, GemmStore.Add, 0, 0);
+}
+
+/**
+ * C[i, j] = bias[j·bs] + Σ_{p<K} A[i·ai + p·ap] · B(p, j): as gemmSet, the bias added last (the
+ * forward pass: bias = Θ's first column, bs = its row length). bias, like B, may be read up to
+ * 3 entries (3·bs doubles) past column N − 1.
+ */
+export function gemmBiasSet(
+  c: usize, ldc: i32, a: usize, ai: i32, ap: i32, b: usize, bp: i32, bq: i32, M: i32, N: i32, K: i32,
+  bias: usize, bs: i32,
+): void {
+  gemmBody(c, ldc, a, ai, ap, b, bp, bq, M, N, K, GemmStore.Bias, bias, bs);
+}
+
+/**
+ * The three gemms (see gemmSet). The 4 × 4 blocks keep eight f64x2 accumulators over the whole
+ * K, each entry's K terms summed in order p = 0, 1, …; rows past the last multiple of 4 go one
+ * at a time, with the same order of operations.
+ */
+@inline
+function gemmBody(
   c: usize, ldc: i32, a: usize, ai: i32, ap: i32, b: usize, bp: i32, bq: i32,
-  M: i32, N: i32, K: i32, mode: i32, bias: usize, bs: i32,
+  M: i32, N: i32, K: i32, mode: GemmStore, bias: usize, bs: i32,
 ): void {
   const ai8 = <usize>ai << 3, ap8 = <usize>ap << 3, bp8 = <usize>bp << 3, ldc8 = <usize>ldc << 3;
   let i = 0;
@@ -70,16 +114,16 @@ export function gemm(
   }
 }
 
-/** Stores columns j … j + cols − 1 (cols ≤ 4) of one row of a gemm block, by gemm's mode. */
+/** Stores columns j … j + cols − 1 (cols ≤ 4) of one row of a gemm block, by the store mode. */
 @inline
-function storeRow(o: usize, va: v128, vb: v128, cols: i32, mode: i32, bias: usize, j: i32, bs: i32): void {
-  if (mode == 2) {
+function storeRow(o: usize, va: v128, vb: v128, cols: i32, mode: GemmStore, bias: usize, j: i32, bs: i32): void {
+  if (mode == GemmStore.Bias) {
     const q = bias + ((<usize>j * <usize>bs) << 3), bs8 = <usize>bs << 3;
     va = f64x2.add(v128.load64_lane(q + bs8, v128.load64_splat(q), 1), va);
     vb = f64x2.add(v128.load64_lane(q + 3 * bs8, v128.load64_splat(q + 2 * bs8), 1), vb);
   }
   if (cols == 4) {
-    if (mode == 1) {
+    if (mode == GemmStore.Add) {
       va = f64x2.add(v128.load(o), va);
       vb = f64x2.add(v128.load(o, 16), vb);
     }
@@ -88,7 +132,7 @@ function storeRow(o: usize, va: v128, vb: v128, cols: i32, mode: i32, bias: usiz
     return;
   }
   const s0 = f64x2.extract_lane(va, 0), s1 = f64x2.extract_lane(va, 1), s2 = f64x2.extract_lane(vb, 0);
-  if (mode == 1) {
+  if (mode == GemmStore.Add) {
     store<f64>(o, load<f64>(o) + s0);
     if (cols > 1) store<f64>(o + 8, load<f64>(o + 8) + s1);
     if (cols > 2) store<f64>(o + 16, load<f64>(o + 16) + s2);
@@ -121,10 +165,49 @@ export function pack(dst: usize, src: usize, sp: i32, sj: i32, K: i32, N: i32): 
 const LN2_HI: f64 = 6.93147180369123816490e-01;
 const LN2_LO: f64 = 1.90821492927058770002e-10;
 
-// e^x for the sigmoid: x = (64k' + j)·ln2/64 + r with |r| ≤ ln2/128; e^x = 2^k' · 2^(j/64) · e^r,
-// 2^(j/64) from a table (correctly rounded to ~½ ulp), e^r − 1 by its Taylor series to r^5
-// (truncation < 4e-17 relative), 2^k' in the exponent bits. x > 709.78 gives +∞; x < −708 is
-// taken as −708 (e^x below 3.3e-308, which 1 + e^x cannot see).
+// The sigmoid's exp, two lanes at a time. Its scalar twin is sigmoidExp in
+// src/core/nn/scalar-math.ts: the same constants under the same names, the same steps, the same bits.
+// x = (64h + j)·ln2/64 + r with 0 ≤ j < 64 and |r| ≤ ln2/128, so e^x = 2^h · 2^(j/64) · e^r:
+// 2^(j/64) from a table, e^r − 1 by its Taylor series to r^5 (truncation < 4e-17 relative),
+// 2^h written straight into the exponent bits.
+
+/** 64/ln 2: x·SCALE counts steps of ln2/64; rounded, it is k = 64h + j. */
+const SCALE: f64 = 92.33248261689366;
+/**
+ * 1.5·2^52. From 2^52 to 2^53 the doubles are exactly the integers, so t = x·SCALE + MAGIC rounds
+ * x·SCALE to the nearest integer k (ties to even), and k lands in the low mantissa bits of t:
+ * t − MAGIC is k as a double (exact) and bits(t) − MAGIC_BITS is k as an i64. The extra 0.5·2^52
+ * keeps a negative k (|k| < 2^51) from borrowing from the exponent.
+ */
+const MAGIC: f64 = 6755399441055744.0;
+/** The bits of MAGIC. */
+const MAGIC_BITS: i64 = 0x4338000000000000;
+/**
+ * ln2/64 in two parts (Cody–Waite): LN2_HI ends in 21 zero bits, so k·LN2_HI_64 is exact for
+ * |k| ≤ 2^16 and x − k·LN2_HI_64 loses nothing; LN2_LO_64 is the rest of ln2/64.
+ */
+const LN2_HI_64: f64 = LN2_HI / 64.0;
+const LN2_LO_64: f64 = LN2_LO / 64.0;
+/** e^r − 1 ≈ ((((P5·r + P4)·r + P3)·r + P2)·r + 1)·r. */
+const P5: f64 = 1.0 / 120.0, P4: f64 = 1.0 / 24.0, P3: f64 = 1.0 / 6.0, P2: f64 = 0.5;
+/** ln of the largest double: above it e^x is +∞, chosen by a select. */
+const OVERFLOW: f64 = 709.782712893384;
+/**
+ * Larger x are computed as e^HI_CLAMP, 0.27 % below the largest double, so the polynomial itself
+ * never overflows (nor makes ∞ − ∞ = NaN of x = +∞); the only ∞ is the select's, above OVERFLOW.
+ * In (HI_CLAMP, OVERFLOW] that is up to 0.27 % low, which the sigmoid cannot see: there
+ * 1/(1 + e^x) < 5.6e-309 and the error is below 2e-311.
+ */
+const HI_CLAMP: f64 = 709.78;
+/**
+ * Smaller x are taken as LO_CLAMP: 1 + e^x cannot see e^−708 ≈ 3.3e-308 anyway, and h ≥ −1022
+ * keeps 2^h a normal double, which the exponent bits can hold.
+ */
+const LO_CLAMP: f64 = -708.0;
+/** Where every |x| ≤ −LO_CLAMP, h ≤ 1021: the clamps, the halving and the ∞ select can be skipped. */
+const FAST_LIMIT: f64 = -LO_CLAMP;
+
+/** 2^(j/64) for j = 0 … 63, each correctly rounded (the same literals as scalar-math.ts). */
 const EXP2_TABLE: StaticArray<f64> = [
   1.0000000000000000,
   1.0108892860517005,
@@ -191,131 +274,83 @@ const EXP2_TABLE: StaticArray<f64> = [
   1.9571441241754002,
   1.9784560263879509,
 ];
-const EXP_C: StaticArray<f64> = [
-  709.782712893384, 709.78, -708.0, 92.33248261689366, 6755399441055744.0,
-  LN2_HI / 64.0, LN2_LO / 64.0,
-  1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0,
-];
 
-/** a = σ(z) = 1 / (1 + e^(−z)) on n doubles (out may alias z). */
+/** 2^h for −1022 ≤ h ≤ 1023: the biased exponent h + 1023 in the exponent bits, a zero mantissa. */
+@inline
+function pow2(h: v128): v128 {
+  return i64x2.shl(i64x2.add(h, i64x2.splat(1023)), 52);
+}
+
+/**
+ * e^x on both lanes (see above). `clamped` is a constant at each call site, folded away: false
+ * only where both lanes are known to lie in [−FAST_LIMIT, FAST_LIMIT] (expFast), true for any x,
+ * NaN and ±∞ included (expClamped).
+ */
+@inline
+function expCore(x0: v128, clamped: bool): v128 {
+  const x = clamped ? f64x2.pmax(f64x2.pmin(x0, f64x2.splat(HI_CLAMP)), f64x2.splat(LO_CLAMP)) : x0;
+  const t = f64x2.add(f64x2.mul(x, f64x2.splat(SCALE)), f64x2.splat(MAGIC));
+  const k = f64x2.sub(t, f64x2.splat(MAGIC));
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI_64))), f64x2.mul(k, f64x2.splat(LN2_LO_64)));
+  const q = i64x2.sub(t, i64x2.splat(MAGIC_BITS));
+  // k = 64h + j: j = q & 63 (0 … 63 for a negative k too) indexes the table, h = q >> 6
+  // (arithmetic, so ⌊k/64⌋) is the power of two.
+  const j = v128.and(q, i64x2.splat(63));
+  const tbl = changetype<usize>(EXP2_TABLE);
+  const tj = v128.load64_lane(tbl + (<usize>i64x2.extract_lane(j, 1) << 3), v128.load64_splat(tbl + (<usize>i64x2.extract_lane(j, 0) << 3)), 1);
+  let p = f64x2.add(f64x2.mul(f64x2.splat(P5), r), f64x2.splat(P4));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(P3));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(P2));
+  p = f64x2.add(f64x2.mul(p, r), f64x2.splat(1.0));
+  p = f64x2.mul(p, r);
+  // 2^(j/64)·e^r as tj + tj·(e^r − 1): the product's rounding error is that of the small term.
+  p = f64x2.add(tj, f64x2.mul(tj, p));
+  const h = i64x2.shr_s(q, 6);
+  if (!clamped) return f64x2.mul(p, pow2(h));
+  // Near HI_CLAMP, h reaches 1024 and 2^1024 is not a double: for h > 1022 scale by 2^(h − 1)
+  // and double the product (both exact).
+  const top = i64x2.gt_s(h, i64x2.splat(1022));
+  p = f64x2.mul(p, pow2(i64x2.sub(h, v128.and(top, i64x2.splat(1)))));
+  p = v128.bitselect(f64x2.add(p, p), p, top);
+  return v128.bitselect(f64x2.splat(Infinity), p, f64x2.gt(x0, f64x2.splat(OVERFLOW)));
+}
+
+/** e^x where both lanes lie in [−FAST_LIMIT, FAST_LIMIT]. */
+@inline
+function expFast(x: v128): v128 {
+  return expCore(x, false);
+}
+
+/** e^x for any x: +∞ above OVERFLOW, e^LO_CLAMP below LO_CLAMP, NaN for NaN. */
+@inline
+function expClamped(x: v128): v128 {
+  return expCore(x, true);
+}
+
+/** a = σ(z) = 1 / (1 + e^(−z)) on n doubles (out may alias z: each vector is read before it is written). */
 export function sigmoid(out: usize, z: usize, n: i32): void {
-  const k = changetype<usize>(EXP_C), tbl = changetype<usize>(EXP2_TABLE);
-  const cBig = v128.load64_splat(k), cHi = v128.load64_splat(k, 8), cLo = v128.load64_splat(k, 16);
-  const cScale = v128.load64_splat(k, 24), cMagic = v128.load64_splat(k, 32);
-  const cLn2Hi = v128.load64_splat(k, 40), cLn2Lo = v128.load64_splat(k, 48);
-  const p5 = v128.load64_splat(k, 56), p4 = v128.load64_splat(k, 64), p3 = v128.load64_splat(k, 72);
-  const p2 = v128.load64_splat(k, 80), one = v128.load64_splat(k, 88);
-  const cMagicBits = i64x2.splat(0x4338000000000000), c63 = i64x2.splat(63), c1022 = i64x2.splat(1022);
-  const bias = i64x2.splat(1023), unit = i64x2.splat(1), inf = f64x2.splat(Infinity), c708 = f64x2.splat(708.0);
+  const one = f64x2.splat(1.0);
   let i = 0;
   // Two vectors per iteration: two independent chains keep the pipelines busy. Where every
-  // |z| ≤ 708 (nearly always) the clamps and the overflow cases are skipped.
+  // |z| ≤ FAST_LIMIT (nearly always) the clamps and the overflow cases are skipped.
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 3;
-    const x0A = f64x2.neg(v128.load(z + o)), x0B = f64x2.neg(v128.load(z + o, 16));
-    let pA: v128, pB: v128;
-    if (!v128.any_true(f64x2.gt(f64x2.pmax(f64x2.abs(x0A), f64x2.abs(x0B)), c708))) {
-      const xA = x0A;
-      const xB = x0B;
-      const tA = f64x2.add(f64x2.mul(xA, cScale), cMagic);
-      const tB = f64x2.add(f64x2.mul(xB, cScale), cMagic);
-      const kA = f64x2.sub(tA, cMagic);
-      const kB = f64x2.sub(tB, cMagic);
-      const rA = f64x2.sub(f64x2.sub(xA, f64x2.mul(kA, cLn2Hi)), f64x2.mul(kA, cLn2Lo));
-      const rB = f64x2.sub(f64x2.sub(xB, f64x2.mul(kB, cLn2Hi)), f64x2.mul(kB, cLn2Lo));
-      const qA = i64x2.sub(tA, cMagicBits);
-      const qB = i64x2.sub(tB, cMagicBits);
-      const jA = v128.and(qA, c63);
-      const jB = v128.and(qB, c63);
-      const tjA = v128.load64_lane(tbl + (<usize>i64x2.extract_lane(jA, 1) << 3), v128.load64_splat(tbl + (<usize>i64x2.extract_lane(jA, 0) << 3)), 1);
-      const tjB = v128.load64_lane(tbl + (<usize>i64x2.extract_lane(jB, 1) << 3), v128.load64_splat(tbl + (<usize>i64x2.extract_lane(jB, 0) << 3)), 1);
-      pA = f64x2.add(f64x2.mul(p5, rA), p4);
-      pB = f64x2.add(f64x2.mul(p5, rB), p4);
-      pA = f64x2.add(f64x2.mul(pA, rA), p3);
-      pB = f64x2.add(f64x2.mul(pB, rB), p3);
-      pA = f64x2.add(f64x2.mul(pA, rA), p2);
-      pB = f64x2.add(f64x2.mul(pB, rB), p2);
-      pA = f64x2.add(f64x2.mul(pA, rA), one);
-      pB = f64x2.add(f64x2.mul(pB, rB), one);
-      pA = f64x2.mul(pA, rA);
-      pB = f64x2.mul(pB, rB);
-      pA = f64x2.add(tjA, f64x2.mul(tjA, pA));
-      pB = f64x2.add(tjB, f64x2.mul(tjB, pB));
-      const hA = i64x2.shr_s(qA, 6);
-      const hB = i64x2.shr_s(qB, 6);
-      const eA = i64x2.shl(i64x2.add(hA, bias), 52);
-      const eB = i64x2.shl(i64x2.add(hB, bias), 52);
-      pA = f64x2.mul(pA, eA);
-      pB = f64x2.mul(pB, eB);
+    const xA = f64x2.neg(v128.load(z + o)), xB = f64x2.neg(v128.load(z + o, 16));
+    let eA: v128, eB: v128;
+    if (!v128.any_true(f64x2.gt(f64x2.pmax(f64x2.abs(xA), f64x2.abs(xB)), f64x2.splat(FAST_LIMIT)))) {
+      eA = expFast(xA);
+      eB = expFast(xB);
     } else {
-      const bigA = f64x2.gt(x0A, cBig);
-      const xA = f64x2.pmax(f64x2.pmin(x0A, cHi), cLo);
-      const tA = f64x2.add(f64x2.mul(xA, cScale), cMagic);
-      const kA = f64x2.sub(tA, cMagic);
-      const rA = f64x2.sub(f64x2.sub(xA, f64x2.mul(kA, cLn2Hi)), f64x2.mul(kA, cLn2Lo));
-      const qA = i64x2.sub(tA, cMagicBits);
-      const jA = v128.and(qA, c63);
-      const tjA = v128.load64_lane(tbl + (<usize>i64x2.extract_lane(jA, 1) << 3), v128.load64_splat(tbl + (<usize>i64x2.extract_lane(jA, 0) << 3)), 1);
-      pA = f64x2.add(f64x2.mul(p5, rA), p4);
-      pA = f64x2.add(f64x2.mul(pA, rA), p3);
-      pA = f64x2.add(f64x2.mul(pA, rA), p2);
-      pA = f64x2.add(f64x2.mul(pA, rA), one);
-      pA = f64x2.mul(pA, rA);
-      pA = f64x2.add(tjA, f64x2.mul(tjA, pA));
-      const hA = i64x2.shr_s(qA, 6);
-      const topA = i64x2.gt_s(hA, c1022);
-      const eA = i64x2.shl(i64x2.add(i64x2.sub(hA, v128.and(topA, unit)), bias), 52);
-      pA = f64x2.mul(pA, eA);
-      pA = v128.bitselect(f64x2.add(pA, pA), pA, topA);
-      pA = v128.bitselect(inf, pA, bigA);
-      const bigB = f64x2.gt(x0B, cBig);
-      const xB = f64x2.pmax(f64x2.pmin(x0B, cHi), cLo);
-      const tB = f64x2.add(f64x2.mul(xB, cScale), cMagic);
-      const kB = f64x2.sub(tB, cMagic);
-      const rB = f64x2.sub(f64x2.sub(xB, f64x2.mul(kB, cLn2Hi)), f64x2.mul(kB, cLn2Lo));
-      const qB = i64x2.sub(tB, cMagicBits);
-      const jB = v128.and(qB, c63);
-      const tjB = v128.load64_lane(tbl + (<usize>i64x2.extract_lane(jB, 1) << 3), v128.load64_splat(tbl + (<usize>i64x2.extract_lane(jB, 0) << 3)), 1);
-      pB = f64x2.add(f64x2.mul(p5, rB), p4);
-      pB = f64x2.add(f64x2.mul(pB, rB), p3);
-      pB = f64x2.add(f64x2.mul(pB, rB), p2);
-      pB = f64x2.add(f64x2.mul(pB, rB), one);
-      pB = f64x2.mul(pB, rB);
-      pB = f64x2.add(tjB, f64x2.mul(tjB, pB));
-      const hB = i64x2.shr_s(qB, 6);
-      const topB = i64x2.gt_s(hB, c1022);
-      const eB = i64x2.shl(i64x2.add(i64x2.sub(hB, v128.and(topB, unit)), bias), 52);
-      pB = f64x2.mul(pB, eB);
-      pB = v128.bitselect(f64x2.add(pB, pB), pB, topB);
-      pB = v128.bitselect(inf, pB, bigB);
+      eA = expClamped(xA);
+      eB = expClamped(xB);
     }
-    v128.store(out + o, f64x2.div(one, f64x2.add(one, pA)));
-    v128.store(out + o, f64x2.div(one, f64x2.add(one, pB)), 16);
+    v128.store(out + o, f64x2.div(one, f64x2.add(one, eA)));
+    v128.store(out + o, f64x2.div(one, f64x2.add(one, eB)), 16);
   }
+  // The last n mod 4: a pair, then a single one computed in a splat (its other lane is not stored).
   for (; i < n; i += 2) {
     const o = <usize>i << 3;
-    const x0 = f64x2.neg(i + 1 < n ? v128.load(z + o) : v128.load64_splat(z + o));
-    const big = f64x2.gt(x0, cBig);
-    const x = f64x2.pmax(f64x2.pmin(x0, cHi), cLo);
-    const t = f64x2.add(f64x2.mul(x, cScale), cMagic);
-    const k = f64x2.sub(t, cMagic);
-    const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, cLn2Hi)), f64x2.mul(k, cLn2Lo));
-    const q = i64x2.sub(t, cMagicBits);
-    const j = v128.and(q, c63);
-    const tj = v128.load64_lane(tbl + (<usize>i64x2.extract_lane(j, 1) << 3), v128.load64_splat(tbl + (<usize>i64x2.extract_lane(j, 0) << 3)), 1);
-    let p = f64x2.add(f64x2.mul(p5, r), p4);
-    p = f64x2.add(f64x2.mul(p, r), p3);
-    p = f64x2.add(f64x2.mul(p, r), p2);
-    p = f64x2.add(f64x2.mul(p, r), one);
-    p = f64x2.mul(p, r);
-    p = f64x2.add(tj, f64x2.mul(tj, p));
-    const h = i64x2.shr_s(q, 6);
-    const top = i64x2.gt_s(h, c1022);
-    const e = i64x2.shl(i64x2.add(i64x2.sub(h, v128.and(top, unit)), bias), 52);
-    p = f64x2.mul(p, e);
-    p = v128.bitselect(f64x2.add(p, p), p, top);
-    p = v128.bitselect(inf, p, big);
-    const a = f64x2.div(one, f64x2.add(one, p));
+    const a = f64x2.div(one, f64x2.add(one, expClamped(f64x2.neg(i + 1 < n ? v128.load(z + o) : v128.load64_splat(z + o)))));
     if (i + 1 < n) v128.store(out + o, a);
     else store<f64>(out + o, f64x2.extract_lane(a, 0));
   }
@@ -423,14 +458,4 @@ export function columnSums(g: usize, ldg: i32, d: usize, ldd: i32, m: i32, n: i3
     store<f64>(o, load<f64>(o) + s);
   }
   return abs;
-}
-
-/** Σ |d[i]| over n doubles. */
-export function absSum(d: usize, n: i32): f64 {
-  let acc = f64x2.splat(0);
-  let i = 0;
-  for (; i + 2 <= n; i += 2) acc = f64x2.add(acc, f64x2.abs(v128.load(d + (<usize>i << 3))));
-  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  if (i < n) s += Math.abs(load<f64>(d + (<usize>i << 3)));
-  return s;
 }

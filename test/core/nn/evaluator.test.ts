@@ -72,9 +72,11 @@ describe('NetworkEvaluator', () => {
       for (let r = 0; r < rows!; r++) for (let c = 1; c < cols!; c++) penalty += theta[off! + r * cols! + c]! ** 2;
     });
     assert.ok(near(J, sum / 9 + (0.8 / 18) * penalty));
-    // statistics of the last costAndGradient: mean |δ^(l)| and ‖D^(l)‖
+    // statistics of the last costAndGradient: mean |δ^(l)| and ‖D^(l)‖, layer l at index l − 1
     ev.costAndGradient(theta, small, grad);
-    absDelta.forEach((s, k) => assert.ok(near(ev.stats.meanAbsDelta[k]!, s / (9 * arch.sizes[k + 1]!))));
+    assert.equal(ev.stats.meanAbsDelta.length, 4);
+    assert.equal(ev.stats.meanAbsDelta[0], 0);
+    absDelta.forEach((s, k) => assert.ok(near(ev.stats.meanAbsDelta[k + 1]!, s / (9 * arch.sizes[k + 1]!))));
     const norm = (from: number, to: number): number => Math.sqrt(grad.subarray(from, to).reduce((x, g) => x + g * g, 0));
     assert.ok(near(ev.stats.gradientNorm[0]!, norm(0, 42)));
     assert.ok(near(ev.stats.gradientNorm[2]!, norm(90, 111)));

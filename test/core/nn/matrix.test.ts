@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { accumulateOuter, affineRows, gemmNN, gemmNT, gemmTN } from '../../../src/core/nn/matrix';
-import { gemmReference } from '../../../src/core/nn/matrix-reference';
+import { gemmReference } from './matrix-reference';
 import { createRng } from '../../../src/core/nn/rng';
 
 const rng = createRng(11);
