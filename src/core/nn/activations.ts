@@ -4,7 +4,7 @@
  * derivative g'(z), written in terms of a where that is cheaper (sigmoid: a(1 − a)).
  *
  * All kernels work on n consecutive entries of row-major blocks (rows of `width` units) and
- * write into `out`; `out` may alias `z` in `forward` and the upstream gradient in `backprop`.
+ * write into `out`; `out` may alias `z` in `forward` and `upstream` in `backprop`.
  */
 import type { ActivationName } from '../spec/schema';
 import { sigmoidExp, sigmoidOf } from './scalar-math';
@@ -17,10 +17,11 @@ export interface Activation {
   /** a = g(z) on entries [off, off + n) (softmax: on each row of `width` entries). */
   forward(out: Float64Array, z: Float64Array, off: number, n: number, width: number): void;
   /**
-   * The vector–Jacobian product through g: out = (∂a/∂z)ᵀ · grad, given a = g(z), on entries
-   * [off, off + n). For elementwise g this is out = grad ⊙ g'(z).
+   * The vector–Jacobian product through g: out = (∂a/∂z)ᵀ · upstream, where upstream = ∂J_i/∂a
+   * arrives from the layer above, given a = g(z), on entries
+   * [off, off + n). For elementwise g this is out = upstream ⊙ g'(z).
    */
-  backprop(out: Float64Array, grad: Float64Array, z: Float64Array, a: Float64Array, off: number, n: number, width: number): void;
+  backprop(out: Float64Array, upstream: Float64Array, z: Float64Array, a: Float64Array, off: number, n: number, width: number): void;
   /** The scalar g(z); NaN for softmax (not elementwise). */
   value(z: number): number;
   /** The scalar derivative g'(z) given z and a = g(z); NaN for softmax (not elementwise). */
@@ -34,8 +35,8 @@ export const sigmoid: Activation = {
   forward(out, z, off, n) {
     for (let i = off, end = off + n; i < end; i++) out[i] = 1 / (1 + sigmoidExp(-z[i]!));
   },
-  backprop(out, grad, _z, a, off, n) {
-    for (let i = off, end = off + n; i < end; i++) out[i] = grad[i]! * a[i]! * (1 - a[i]!);
+  backprop(out, upstream, _z, a, off, n) {
+    for (let i = off, end = off + n; i < end; i++) out[i] = upstream[i]! * a[i]! * (1 - a[i]!);
   },
   value: sigmoidOf,
   derivative: (_z, a) => a * (1 - a),
@@ -48,8 +49,8 @@ export const tanh: Activation = {
   forward(out, z, off, n) {
     for (let i = off, end = off + n; i < end; i++) out[i] = Math.tanh(z[i]!);
   },
-  backprop(out, grad, _z, a, off, n) {
-    for (let i = off, end = off + n; i < end; i++) out[i] = grad[i]! * (1 - a[i]! * a[i]!);
+  backprop(out, upstream, _z, a, off, n) {
+    for (let i = off, end = off + n; i < end; i++) out[i] = upstream[i]! * (1 - a[i]! * a[i]!);
   },
   value: (z) => Math.tanh(z),
   derivative: (_z, a) => 1 - a * a,
@@ -62,8 +63,8 @@ export const relu: Activation = {
   forward(out, z, off, n) {
     for (let i = off, end = off + n; i < end; i++) out[i] = z[i]! > 0 ? z[i]! : 0;
   },
-  backprop(out, grad, z, _a, off, n) {
-    for (let i = off, end = off + n; i < end; i++) out[i] = z[i]! > 0 ? grad[i]! : 0;
+  backprop(out, upstream, z, _a, off, n) {
+    for (let i = off, end = off + n; i < end; i++) out[i] = z[i]! > 0 ? upstream[i]! : 0;
   },
   value: (z) => (z > 0 ? z : 0),
   derivative: (z) => (z > 0 ? 1 : 0),
@@ -76,8 +77,8 @@ export const linear: Activation = {
   forward(out, z, off, n) {
     for (let i = off, end = off + n; i < end; i++) out[i] = z[i]!;
   },
-  backprop(out, grad, _z, _a, off, n) {
-    for (let i = off, end = off + n; i < end; i++) out[i] = grad[i]!;
+  backprop(out, upstream, _z, _a, off, n) {
+    for (let i = off, end = off + n; i < end; i++) out[i] = upstream[i]!;
   },
   value: (z) => z,
   derivative: () => 1,
@@ -86,7 +87,7 @@ export const linear: Activation = {
 /**
  * softmax over each row of K units: a_k = e^(z_k − max z) / Σ_j e^(z_j − max z) (shifted by the
  * row maximum so no exponential overflows). Output layer only. Its Jacobian is
- * ∂a_k/∂z_j = a_k(δ_kj − a_j), so the vector–Jacobian product is a ⊙ (grad − ⟨a, grad⟩).
+ * ∂a_k/∂z_j = a_k(δ_kj − a_j), so the vector–Jacobian product is a ⊙ (upstream − ⟨a, upstream⟩).
  */
 export const softmax: Activation = {
   name: 'softmax',
@@ -105,11 +106,11 @@ export const softmax: Activation = {
       for (let k = row; k < row + width; k++) out[k] = out[k]! * inv;
     }
   },
-  backprop(out, grad, _z, a, off, n, width) {
+  backprop(out, upstream, _z, a, off, n, width) {
     for (let row = off, end = off + n; row < end; row += width) {
       let dot = 0;
-      for (let k = row; k < row + width; k++) dot += a[k]! * grad[k]!;
-      for (let k = row; k < row + width; k++) out[k] = a[k]! * (grad[k]! - dot);
+      for (let k = row; k < row + width; k++) dot += a[k]! * upstream[k]!;
+      for (let k = row; k < row + width; k++) out[k] = a[k]! * (upstream[k]! - dot);
     }
   },
   value: () => NaN,

@@ -36,24 +36,24 @@ export function affineSmall(
 
 /** accumulateOuter with sums in registers, one store per entry of Δ (small shapes). */
 export function outerSmall(
-  grad: Float64Array, gOff: number,
+  Delta: Float64Array, DeltaOff: number,
   delta: Float64Array, dOff: number, ldd: number,
   A: Float64Array, aOff: number, lda: number,
   m: number, sIn: number, sOut: number,
 ): Float64Array {
   const cols = sIn + 1;
   for (let r = 0; r < sOut; r++) {
-    const g = gOff + r * cols;
+    const d0 = DeltaOff + r * cols;
     let s = 0;
     for (let i = 0, d = dOff + r; i < m; i++, d += ldd) s += delta[d]!;
-    grad[g] = grad[g]! + s;
+    Delta[d0] = Delta[d0]! + s;
     for (let c = 0; c < sIn; c++) {
       let t = 0;
       for (let i = 0, d = dOff + r, a = aOff + c; i < m; i++, d += ldd, a += lda) t += delta[d]! * A[a]!;
-      grad[g + 1 + c] = grad[g + 1 + c]! + t;
+      Delta[d0 + 1 + c] = Delta[d0 + 1 + c]! + t;
     }
   }
-  return grad;
+  return Delta;
 }
 
 // gemmNT, gemmNN and gemmTN below differ only in their strides. They stay three loops: one

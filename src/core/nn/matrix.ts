@@ -185,23 +185,23 @@ export function affineRows(
 /**
  * Accumulates one layer's gradient sum over a batch: Δ += δᵀ [1 | A], i.e.
  * Δ[r, 0] += Σ_i δ[i, r] and Δ[r, c + 1] += Σ_i δ[i, r] · A[i, c], with δ m × sOut (ldd),
- * A m × sIn (lda) and Δ sOut × (sIn + 1) row-major at gOff (the lecture's Δ^(l) += δ^(l+1)(a^(l))ᵀ
- * summed over examples). Returns grad.
+ * A m × sIn (lda) and Δ sOut × (sIn + 1) row-major at DeltaOff (the lecture's Δ^(l) += δ^(l+1)(a^(l))ᵀ
+ * summed over examples). Returns Delta.
  */
 export function accumulateOuter(
-  grad: Float64Array, gOff: number,
+  Delta: Float64Array, DeltaOff: number,
   delta: Float64Array, dOff: number, ldd: number,
   A: Float64Array, aOff: number, lda: number,
   m: number, sIn: number, sOut: number,
 ): Float64Array {
-  if (isSmall(sOut, sIn, m)) return outerSmall(grad, gOff, delta, dOff, ldd, A, aOff, lda, m, sIn, sOut);
+  if (isSmall(sOut, sIn, m)) return outerSmall(Delta, DeltaOff, delta, dOff, ldd, A, aOff, lda, m, sIn, sOut);
   const cols = sIn + 1;
   for (let r = 0; r < sOut; r++) {
     let s = 0;
     for (let i = 0; i < m; i++) {
       s += delta[dOff + i * ldd + r]!;
     }
-    grad[gOff + r * cols] = grad[gOff + r * cols]! + s;
+    Delta[DeltaOff + r * cols] = Delta[DeltaOff + r * cols]! + s;
   }
-  return gemmStrided(grad, gOff + 1, cols, delta, dOff, 1, ldd, A, aOff, 1, lda, sOut, sIn, m, true);
+  return gemmStrided(Delta, DeltaOff + 1, cols, delta, dOff, 1, ldd, A, aOff, 1, lda, sOut, sIn, m, true);
 }

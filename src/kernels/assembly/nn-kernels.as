@@ -356,19 +356,22 @@ export function sigmoid(out: usize, z: usize, n: i32): void {
   }
 }
 
-/** out = g ⊙ a ⊙ (1 − a) on n doubles, as (g·a)·(1 − a) like the TypeScript sigmoid (out may alias g). */
-export function sigmoidBackprop(out: usize, g: usize, a: usize, n: i32): void {
+/**
+ * out = upstream ⊙ a ⊙ (1 − a) on n doubles (upstream = ∂J_i/∂a from the layer above), as
+ * (upstream·a)·(1 − a) like the TypeScript sigmoid (out may alias upstream).
+ */
+export function sigmoidBackprop(out: usize, upstream: usize, a: usize, n: i32): void {
   const one = f64x2.splat(1.0);
   let i = 0;
   for (; i + 2 <= n; i += 2) {
     const o = <usize>i << 3;
     const av = v128.load(a + o);
-    v128.store(out + o, f64x2.mul(f64x2.mul(v128.load(g + o), av), f64x2.sub(one, av)));
+    v128.store(out + o, f64x2.mul(f64x2.mul(v128.load(upstream + o), av), f64x2.sub(one, av)));
   }
   if (i < n) {
     const o = <usize>i << 3;
     const av = load<f64>(a + o);
-    store<f64>(out + o, load<f64>(g + o) * av * (1 - av));
+    store<f64>(out + o, load<f64>(upstream + o) * av * (1 - av));
   }
 }
 
@@ -424,37 +427,37 @@ export function sigmoidCrossEntropy(out: usize, z: usize, a: usize, y: usize, n:
 }
 
 /**
- * g[r·ldg] += Σ_{i<m} d[i·ldd + r] for r < n (the bias column of Δ), each sum in order of i;
- * returns Σ |d[i·ldd + r]| over the same block (for the mean |δ| statistics), in one pass.
+ * Delta[r·ldDelta] += Σ_{i<m} delta[i·ldd + r] for r < n (the bias column of Δ), each sum in order
+ * of i; returns Σ |delta[i·ldd + r]| over the same block (for the mean |δ| statistics), in one pass.
  */
-export function columnSums(g: usize, ldg: i32, d: usize, ldd: i32, m: i32, n: i32): f64 {
-  const ldd8 = <usize>ldd << 3, ldg8 = <usize>ldg << 3;
+export function columnSums(Delta: usize, ldDelta: i32, delta: usize, ldd: i32, m: i32, n: i32): f64 {
+  const ldd8 = <usize>ldd << 3, ldDelta8 = <usize>ldDelta << 3;
   let absAcc = f64x2.splat(0);
   let r = 0;
   for (; r + 2 <= n; r += 2) {
     let acc = f64x2.splat(0);
-    let pd = d + (<usize>r << 3);
+    let pdelta = delta + (<usize>r << 3);
     for (let i = 0; i < m; i++) {
-      const v = v128.load(pd);
+      const v = v128.load(pdelta);
       acc = f64x2.add(acc, v);
       absAcc = f64x2.add(absAcc, f64x2.abs(v));
-      pd += ldd8;
+      pdelta += ldd8;
     }
-    const o = g + <usize>r * ldg8;
+    const o = Delta + <usize>r * ldDelta8;
     store<f64>(o, load<f64>(o) + f64x2.extract_lane(acc, 0));
-    store<f64>(o + ldg8, load<f64>(o + ldg8) + f64x2.extract_lane(acc, 1));
+    store<f64>(o + ldDelta8, load<f64>(o + ldDelta8) + f64x2.extract_lane(acc, 1));
   }
   let abs = f64x2.extract_lane(absAcc, 0) + f64x2.extract_lane(absAcc, 1);
   for (; r < n; r++) {
     let s: f64 = 0;
-    let pd = d + (<usize>r << 3);
+    let pdelta = delta + (<usize>r << 3);
     for (let i = 0; i < m; i++) {
-      const v = load<f64>(pd);
+      const v = load<f64>(pdelta);
       s += v;
       abs += Math.abs(v);
-      pd += ldd8;
+      pdelta += ldd8;
     }
-    const o = g + <usize>r * ldg8;
+    const o = Delta + <usize>r * ldDelta8;
     store<f64>(o, load<f64>(o) + s);
   }
   return abs;

@@ -28,8 +28,8 @@ export interface NnKernels {
   sigmoidBackprop(out: number, upstream: number, a: number, n: number): void;
   /** δ = a − y into out and returns Σ softplus(z) − y·z over n doubles (sigmoid outputs, cross-entropy). */
   sigmoidCrossEntropy(out: number, z: number, a: number, y: number, n: number): number;
-  /** Δ[r·ldg] += Σ_{i<m} δ[i·ldd + r] for r < n (Δ's bias column); returns Σ|δ| of the block. */
-  columnSums(g: number, ldg: number, d: number, ldd: number, m: number, n: number): number;
+  /** Delta[r·ldDelta] += Σ_{i<m} delta[i·ldd + r] for r < n (Δ's bias column); returns Σ|δ| of the block. */
+  columnSums(Delta: number, ldDelta: number, delta: number, ldd: number, m: number, n: number): number;
 }
 
 /** Makes a fresh instance with a memory of `pages` 64 KiB pages (throws if that cannot be had). */
