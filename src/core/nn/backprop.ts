@@ -13,10 +13,13 @@ import type { KernelSet } from './kernels/kernel-set';
 
 /** Forward propagation of the loaded chunk of b examples: z^(l) and a^(l) for l = 2 … L. */
 export function forwardPropagation(kernels: KernelSet, b: number): void {
-  for (let l = 1; l < kernels.L; l++) {
-    kernels.affine(l, b); // z^(l+1) = Θ^(l) [1; a^(l)]
-    kernels.activate(l + 1, b); // a^(l+1) = g(z^(l+1))
-  }
+  for (let l = 2; l <= kernels.L; l++) forwardLayer(kernels, l, b);
+}
+
+/** One layer forward, l = 2 … L: z^(l) = Θ^(l−1) [1; a^(l−1)], a^(l) = g(z^(l)). */
+export function forwardLayer(kernels: KernelSet, l: number, b: number): void {
+  kernels.affine(l - 1, b);
+  kernels.activate(l, b);
 }
 
 /**
@@ -25,13 +28,23 @@ export function forwardPropagation(kernels: KernelSet, b: number): void {
  * Adds the chunk's Σ_i J_i, Δ and Σ|δ| into out.
  */
 export function backPropagation(kernels: KernelSet, b: number, out: GradientSums): void {
-  out.costSum[0] = out.costSum[0]! + kernels.outputDelta(b); // δ^(L) = ∂J_i/∂z^(L)
-  const absDeltaSum = out.absDeltaSum;
-  for (let l = kernels.L - 1; l >= 1; l--) {
-    // Σ|δ^(l+1)| lands at layerIndex(l + 1) = l.
-    absDeltaSum[l] = absDeltaSum[l]! + kernels.accumulateDelta(l, b); // Δ^(l) += δ^(l+1) [1; a^(l)]ᵀ
-    if (l > 1) kernels.backpropDelta(l, b); // δ^(l) = (Θ^(l))ᵀ δ^(l+1) .* g'(z^(l))
-  }
+  outputLayerDelta(kernels, b, out);
+  for (let l = kernels.L - 1; l >= 1; l--) backwardLayer(kernels, l, b, out);
+}
+
+/** δ^(L) = ∂J_i/∂z^(L) (a^(L) − y for the canonical pairs); adds Σ_i J_i into out. */
+export function outputLayerDelta(kernels: KernelSet, b: number, out: GradientSums): void {
+  out.costSum[0] = out.costSum[0]! + kernels.outputDelta(b);
+}
+
+/**
+ * One weight layer backward, l = L − 1 … 1: Δ^(l) += δ^(l+1) [1; a^(l)]ᵀ (Σ|δ^(l+1)| into out),
+ * then, for l > 1, δ^(l) = (Θ^(l))ᵀ δ^(l+1) .* g'(z^(l)) without the bias unit's row.
+ */
+export function backwardLayer(kernels: KernelSet, l: number, b: number, out: GradientSums): void {
+  // Σ|δ^(l+1)| lands at layerIndex(l + 1) = l.
+  out.absDeltaSum[l] = out.absDeltaSum[l]! + kernels.accumulateDelta(l, b);
+  if (l > 1) kernels.backpropDelta(l, b);
 }
 
 /**
