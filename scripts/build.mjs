@@ -20,6 +20,7 @@ const nodeEntries = [
   ['src/worker/worker.ts', 'dist/worker.js'],
   ['src/worker/csv-probe-worker.ts', 'dist/csv-probe-worker.js'],
   ['src/cli/main.ts', 'dist/cli.js'],
+  ['src/debug/debug-adapter-main.ts', 'dist/debug-adapter.js'],
   ['bench/main.ts', 'dist/bench.js'],
   ['src/parallel/evaluation-worker.ts', 'dist/evaluation-worker.js'],
 ];

@@ -1,0 +1,286 @@
+/**
+ * The nnspec debug adapter: translates the Debug Adapter Protocol to the runtime of
+ * core/debug (which knows nothing of the protocol). One thread, "backpropagation"; frames,
+ * innermost first: the step at its layer's line, "example i of m" at the data, "evaluation" at
+ * cost:. Every request is checked before it reaches the runtime, and a failure is a clean
+ * error response, never a stack trace.
+ */
+import * as path from 'node:path';
+import {
+  Breakpoint, DebugSession, InitializedEvent, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
+} from '@vscode/debugadapter';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import { readFileSync } from 'node:fs';
+import { DebugRuntime, type RunResult, type Stop } from '../core/debug/debug-runtime';
+import { lineOfStep, resolveBreakpoint, stepLocations, type StepLocations } from '../core/debug/step-locations';
+import { describeStep } from '../core/debug/step-point';
+import { initialTheta } from '../core/train/architecture-of';
+import { readWeightsFile } from '../data/weights-file';
+import { openSpec } from '../jobs/open-spec';
+import { checkLaunchArguments } from './launch-arguments';
+import { VariableStore } from './matrix-variables';
+import { stopScopes } from './stop-scopes';
+
+const THREAD_ID = 1;
+/** The exception filter: stop where the first NaN or ±Inf appears. */
+export const NON_FINITE_FILTER = 'nonFinite';
+/** How long a launch waits for configurationDone (breakpoints set) before it starts anyway. */
+const CONFIGURATION_WAIT_MS = 2000;
+
+export class NnspecDebugSession extends DebugSession {
+  private runtime: DebugRuntime | undefined;
+  private locations: StepLocations | undefined;
+  private specPath = '';
+  private lastStop: Stop | undefined;
+  private readonly variables = new VariableStore();
+  private pendingBreakpoints: readonly number[] = [];
+  private stopOnNonFinite = true;
+  private initialized = false;
+  private configured: () => void = () => undefined;
+  private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
+
+  constructor() {
+    super();
+    // The runtime counts lines and columns from 0; the client's convention is converted here.
+    this.setDebuggerLinesStartAt1(false);
+    this.setDebuggerColumnsStartAt1(false);
+  }
+
+  /** Every request is checked for shape first; any failure is answered, without a stack. */
+  protected override dispatchRequest(request: DebugProtocol.Request): void {
+    if (typeof request !== 'object' || request === null || typeof request.command !== 'string') return;
+    if (request.arguments !== undefined && (typeof request.arguments !== 'object' || request.arguments === null)) {
+      this.fail(request, 'The request\'s arguments must be an object.');
+      return;
+    }
+    if (request.command === 'initialize') {
+      // The protocol's defaults for what a client may leave out (the library insists on pathFormat).
+      const args = ((request as { arguments?: Record<string, unknown> }).arguments ??= {});
+      args['pathFormat'] ??= 'path';
+      this.initialized = true;
+    } else if (!this.initialized && request.command !== 'disconnect') {
+      this.fail(request, `"${request.command}" before "initialize": initialize the session first.`);
+      return;
+    }
+    try {
+      super.dispatchRequest(request);
+    } catch (e) {
+      this.fail(request, `nnspec debugger: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  protected override initializeRequest(response: DebugProtocol.InitializeResponse): void {
+    response.body = {
+      ...response.body,
+      supportsConfigurationDoneRequest: true,
+      supportsExceptionInfoRequest: true,
+      supportsBreakpointLocationsRequest: true,
+      supportsTerminateRequest: true,
+      exceptionBreakpointFilters: [{ filter: NON_FINITE_FILTER, label: 'NaN or Inf', description: 'Stop where the first non-finite value appears.', default: true }],
+    };
+    this.sendResponse(response);
+    this.sendEvent(new InitializedEvent());
+  }
+
+  protected override configurationDoneRequest(response: DebugProtocol.ConfigurationDoneResponse): void {
+    this.sendResponse(response);
+    this.configured();
+  }
+
+  protected override async launchRequest(response: DebugProtocol.LaunchResponse, raw: DebugProtocol.LaunchRequestArguments): Promise<void> {
+    const checked = checkLaunchArguments(raw);
+    if (!checked.ok) return this.error(response, checked.message);
+    const args = checked.value;
+    const specPath = path.resolve(args.spec);
+    let text: string;
+    try {
+      text = readFileSync(specPath, 'utf8');
+    } catch (e) {
+      return this.error(response, `Cannot read ${specPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const opened = openSpec(specPath, { workspaceRoot: path.resolve(args.workspaceRoot ?? path.dirname(specPath)), allowOutside: args.allowOutside ?? false }, text);
+    if (!opened.ok) {
+      const count = opened.failure.diagnostics?.length;
+      return this.error(response, `${opened.failure.message}${count ? ' See the Problems view.' : ''}`);
+    }
+    const { spec, architecture, data } = opened.value;
+    let theta = initialTheta(spec).theta;
+    if (args.weights !== undefined) {
+      const loaded = readWeightsFile(path.resolve(path.dirname(specPath), args.weights), architecture.sizes);
+      if (!loaded.ok) return this.error(response, loaded.error.message);
+      theta = loaded.value.theta;
+    }
+    if (data.train.m === 0) return this.error(response, 'The spec has no training examples to step through.');
+    const wanted = args.examples ? new Set(args.examples.map((e) => e - 1)) : undefined;
+    if (wanted && [...wanted].some((e) => e >= data.train.m)) return this.error(response, `"examples" must lie in 1 … ${data.train.m}.`);
+    this.specPath = specPath;
+    this.locations = stepLocations(text);
+    this.runtime = new DebugRuntime(architecture, theta, data.train, this.locations, {
+      ...(wanted ? { stepped: (i: number) => wanted.has(i) } : {}),
+      stopOnNonFinite: this.stopOnNonFinite,
+    });
+    this.runtime.setBreakpoints(this.pendingBreakpoints);
+    // The client sets breakpoints between initialized and configurationDone: wait for them.
+    await Promise.race([this.configurationDone, new Promise((resolve) => setTimeout(resolve, CONFIGURATION_WAIT_MS))]);
+    this.sendResponse(response);
+    this.report(this.runtime.start(args.stopOnEntry ?? false));
+  }
+
+  protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
+    const requested = Array.isArray(args.breakpoints) ? args.breakpoints : [];
+    const lines = requested.map((b) => b?.line).filter((l): l is number => Number.isInteger(l)).map((l) => this.convertClientLineToDebugger(l));
+    this.pendingBreakpoints = lines;
+    // Before launch, the lines are resolved against the file itself; the launch resolves them again.
+    const locations = this.locations ?? this.locationsOf(args.source?.path);
+    const set = this.runtime?.setBreakpoints(lines) ?? (locations ? lines.map((line, k) => ({ ...resolveBreakpoint(locations, line), id: -(k + 1) })) : undefined);
+    response.body = {
+      breakpoints: lines.map((line, k) => {
+        const b = set?.[k];
+        const bp: DebugProtocol.Breakpoint = new Breakpoint(b ? b.verified : false, this.convertDebuggerLineToClient(b ? b.line : line));
+        if (b && b.id > 0) bp.id = b.id;
+        if (!b) bp.message = 'The spec cannot be read.';
+        else if (!b.verified) bp.message = b.message;
+        return bp;
+      }),
+    };
+    this.sendResponse(response);
+  }
+
+  protected override breakpointLocationsRequest(response: DebugProtocol.BreakpointLocationsResponse, args: DebugProtocol.BreakpointLocationsArguments): void {
+    const locations = this.locations ?? this.locationsOf(args.source.path);
+    const from = this.convertClientLineToDebugger(args.line), to = this.convertClientLineToDebugger(args.endLine ?? args.line);
+    const lines = [...(locations?.layerLines ?? []), ...(locations?.costLine !== undefined ? [locations.costLine] : [])].filter((l) => l >= from && l <= to);
+    response.body = { breakpoints: lines.map((l) => ({ line: this.convertDebuggerLineToClient(l) })) };
+    this.sendResponse(response);
+  }
+
+  protected override setExceptionBreakPointsRequest(response: DebugProtocol.SetExceptionBreakpointsResponse, args: DebugProtocol.SetExceptionBreakpointsArguments): void {
+    this.stopOnNonFinite = Array.isArray(args.filters) && args.filters.includes(NON_FINITE_FILTER);
+    this.runtime?.setStopOnNonFinite(this.stopOnNonFinite);
+    this.sendResponse(response);
+  }
+
+  protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
+    response.body = { threads: [new Thread(THREAD_ID, 'backpropagation')] };
+    this.sendResponse(response);
+  }
+
+  protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
+    const stop = this.lastStop, locations = this.locations;
+    if (!stop || !locations) return this.error(response, 'The network is not stopped.');
+    const source = new Source(path.basename(this.specPath), this.specPath);
+    const frame = (id: number, name: string, line: number | undefined): StackFrame => new StackFrame(id, name, source, this.convertDebuggerLineToClient(line ?? 0), this.convertDebuggerColumnToClient(0));
+    const step = stop.step, m = this.runtime!.evaluation.batch.m;
+    const frames = [frame(1, describeStep(step), lineOfStep(locations, step))];
+    if (step.kind !== 'cost') frames.push(frame(2, `example ${step.example + 1} of ${m}`, locations.layerLines[0]));
+    frames.push(frame(3, 'evaluation: J(θ) and D', locations.costLine));
+    response.body = { stackFrames: frames, totalFrames: frames.length };
+    this.sendResponse(response);
+  }
+
+  protected override scopesRequest(response: DebugProtocol.ScopesResponse): void {
+    const stop = this.lastStop;
+    if (!stop || !this.runtime) return this.error(response, 'The network is not stopped.');
+    response.body = {
+      scopes: stopScopes(this.runtime, stop.step).map((s) => {
+        const scope: DebugProtocol.Scope = new Scope(s.name, this.variables.scope(s.entries), s.expensive);
+        return scope;
+      }),
+    };
+    this.sendResponse(response);
+  }
+
+  protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {
+    response.body = { variables: this.variables.children(args.variablesReference, args.start, args.count) };
+    this.sendResponse(response);
+  }
+
+  protected override continueRequest(response: DebugProtocol.ContinueResponse): void {
+    this.resume(response, (r) => r.continue());
+  }
+
+  protected override nextRequest(response: DebugProtocol.NextResponse): void {
+    this.resume(response, (r) => r.next());
+  }
+
+  protected override stepInRequest(response: DebugProtocol.StepInResponse): void {
+    this.resume(response, (r) => r.stepIn());
+  }
+
+  protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void {
+    this.resume(response, (r) => r.stepOut());
+  }
+
+  protected override pauseRequest(response: DebugProtocol.PauseResponse): void {
+    // Every command runs to its next stop at once: the network is never running when asked.
+    this.sendResponse(response);
+  }
+
+  protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse): void {
+    const e = this.lastStop?.exception;
+    if (!e) return this.error(response, 'The network did not stop on an exception.');
+    response.body = { exceptionId: 'non-finite', description: e.description, breakMode: 'always' };
+    this.sendResponse(response);
+  }
+
+  protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): void {
+    return this.error(response, `Expressions are not available yet (asked: ${String(args.expression).slice(0, 80)}); see the Variables view.`);
+  }
+
+  protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
+    this.sendResponse(response);
+    this.end();
+  }
+
+  protected override disconnectRequest(response: DebugProtocol.DisconnectResponse): void {
+    // Nothing is written by a debug session, so nothing is left half done.
+    this.runtime = undefined;
+    this.sendResponse(response);
+  }
+
+  private resume(response: DebugProtocol.Response, command: (runtime: DebugRuntime) => RunResult): void {
+    if (!this.runtime) return this.error(response, 'No network is being debugged.');
+    this.variables.clear();
+    this.sendResponse(response);
+    this.report(command(this.runtime));
+  }
+
+  /** Tells the client where the run stopped, or that it ended (with J). */
+  private report(result: RunResult): void {
+    if ('ended' in result) {
+      this.lastStop = undefined;
+      this.sendEvent(new OutputEvent(`J(θ) = ${result.ended.cost} over m = ${this.runtime?.evaluation.batch.m ?? 0} examples\n`, 'console'));
+      this.end();
+      return;
+    }
+    const stop = result.stopped;
+    this.lastStop = stop;
+    const text = stop.exception?.description ?? describeStep(stop.step);
+    const event = new StoppedEvent(stop.reason, THREAD_ID, stop.exception ? 'NaN or Inf' : undefined) as DebugProtocol.StoppedEvent;
+    event.body.description = text;
+    if (stop.breakpoints) event.body.hitBreakpointIds = [...stop.breakpoints];
+    this.sendEvent(event);
+  }
+
+  private end(): void {
+    this.runtime = undefined;
+    this.sendEvent(new TerminatedEvent());
+  }
+
+  private locationsOf(file: string | undefined): StepLocations | undefined {
+    if (!file) return undefined;
+    try {
+      return stepLocations(readFileSync(file, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private error(response: DebugProtocol.Response, message: string): void {
+    this.sendErrorResponse(response, { id: 1, format: message.replace(/[{}]/g, ''), showUser: true });
+  }
+
+  private fail(request: DebugProtocol.Request, message: string): void {
+    this.sendResponse({ type: 'response', seq: 0, request_seq: typeof request.seq === 'number' ? request.seq : 0, command: String(request.command), success: false, message });
+  }
+}
