@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { DEBUG_TYPE, SpecDebugAdapters, SpecDebugConfigurations } from './debug/debug-configurations';
 import { Ctx } from './ctx';
 import { InspectorPanel, INSPECTOR_VIEW_TYPE } from './inspector/inspector-panel';
 import { SpecCodeLenses } from './language/code-lenses';
@@ -25,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): NnspecApi {
     ctx.own(vscode.languages.registerHoverProvider(selector, new SpecHovers(ctx.diagnostics)));
     ctx.own(vscode.languages.registerCompletionItemProvider(selector, new SpecCompletions(), ...SpecCompletions.triggers));
     ctx.own(vscode.languages.registerCodeLensProvider(selector, new SpecCodeLenses(ctx)));
+    ctx.own(vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new SpecDebugConfigurations(ctx)));
+    ctx.own(vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new SpecDebugAdapters(context.extensionUri)));
     const owner = ctx;
     ctx.own(vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => InspectorPanel.revive(owner, panel, state) }));
     return { ctx };

@@ -139,9 +139,11 @@ export class DebugRuntime {
         this.reportedNonFinite = true;
         return { stopped: { reason: 'exception', step, line, exception } };
       }
+      const reason = wants(step);
+      // The entry stop is the entry stop, whatever breakpoint shares its step.
+      if (reason === 'entry') return { stopped: { reason, step, line } };
       const hits = this.breakpoints.filter((b) => b.verified && breakpointHits(b.on, step)).map((b) => b.id);
       if (hits.length > 0) return { stopped: { reason: 'breakpoint', step, line, breakpoints: hits } };
-      const reason = wants(step);
       if (reason) return { stopped: { reason, step, line } };
     }
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { InspectorPanel } from '../inspector/inspector-panel';
+import { debugCommand } from '../debug/debug-configurations';
 import { checkGradientsCommand } from './check-gradients';
 import { compareInitCommand } from './compare-init';
 import { newSpecCommand } from './new-spec';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'nnspec.train': trainCommand,
   'nnspec.stopTraining': stopTrainingCommand,
   'nnspec.checkGradients': checkGradientsCommand,
+  'nnspec.debug': debugCommand,
   'nnspec.setInitStrategy': setInitCommand,
   'nnspec.compareInit': compareInitCommand,
   'nnspec.newSpec': newSpecCommand,

@@ -24,6 +24,7 @@ export class SpecCodeLenses implements vscode.CodeLensProvider {
     const at = toRange(document, outline.layersKey);
     const lenses = [
       new vscode.CodeLens(at, { title: '$(play) Train', command: 'nnspec.train', arguments: [document.uri] }),
+      new vscode.CodeLens(at, { title: '$(debug-alt) Debug', command: 'nnspec.debug', arguments: [document.uri] }),
       new vscode.CodeLens(at, { title: '$(beaker) Check gradients', command: 'nnspec.checkGradients', arguments: [document.uri] }),
       new vscode.CodeLens(at, { title: '$(graph) Inspect', command: 'nnspec.openInspector', arguments: [document.uri] }),
     ];

@@ -72,6 +72,14 @@ describe('core/debug/debug-runtime: continue, step and breakpoints on the specâ€
     assert.equal(where(rt.continue()), 'ended');
   });
 
+  it('reports the first step as the entry even when a breakpoint shares it, then runs to the breakpointâ€™s next hit', () => {
+    const { architecture, theta, batch, locations } = xor();
+    const rt = new DebugRuntime(architecture, theta, batch, locations, { stepped: (i) => i === 0 });
+    rt.setBreakpoints([8]);
+    assert.equal(where(rt.start(true)), 'entry: forward 2 #0');
+    assert.equal(where(rt.continue()), 'breakpoint: backward 2 #0');
+  });
+
   it('steps out of an example to its end, then to J', () => {
     const { architecture, theta, batch, locations } = xor();
     const rt = new DebugRuntime(architecture, theta, batch, locations);

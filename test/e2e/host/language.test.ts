@@ -62,12 +62,12 @@ describe('the nnspec language', () => {
     for (const k of ['optimizer', 'iterations', 'learningRate']) assert.ok(keyLabels.includes(k), k);
   });
 
-  it('shows Train, Check gradients and Inspect above `layers:`', async () => {
+  it('shows Train, Debug, Check gradients and Inspect above `layers:`', async () => {
     const uri = writeSpec('lenses.nnspec', XOR_SPEC);
     await vscode.window.showTextDocument(uri);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.deepEqual(titles.map((t) => t.replace(/\$\([\w-]+\) /, '')), ['Train', 'Check gradients', 'Inspect']);
+    assert.deepEqual(titles.map((t) => t.replace(/\$\([\w-]+\) /, '')), ['Train', 'Debug', 'Check gradients', 'Inspect']);
     assert.ok(lenses.every((l) => l.range.start.line === 1));
   });
 });
