@@ -13,6 +13,11 @@ export interface MatrixValue {
   readonly rows: number;
   readonly cols: number;
   readonly values: Float64Array;
+  /**
+   * For a vector whose console name holds more than is shown (a[l] = [1; a^(l)] for l < L):
+   * the console name of the whole column and how far its entries are shifted (1: the bias unit).
+   */
+  readonly entries?: { readonly base: string; readonly offset: number };
 }
 
 /** A named entry of a scope: a number, a text, or a matrix. */
@@ -66,7 +71,10 @@ export class VariableStore {
         return node.entries.map((e) => this.entry(e));
       case 'matrix': {
         const m = node.matrix;
-        if (m.cols === 1) return this.range(m.rows, start, count).map((i) => ({ name: `[${i + 1}]`, value: formatNumber(m.values[i]!), evaluateName: `${m.evaluateName}[${i + 1}]`, variablesReference: 0 }));
+        if (m.cols === 1) {
+          const base = m.entries?.base ?? m.evaluateName, offset = m.entries?.offset ?? 0;
+          return this.range(m.rows, start, count).map((i) => ({ name: `[${i + 1}]`, value: formatNumber(m.values[i]!), evaluateName: `${base}[${i + 1 + offset}]`, variablesReference: 0 }));
+        }
         return this.range(m.rows, start, count).map((i) => ({
           name: `[${i + 1}]`,
           value: preview(m.values, i * m.cols, m.cols),

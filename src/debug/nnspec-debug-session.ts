@@ -17,9 +17,26 @@ import { describeStep } from '../core/debug/step-point';
 import { initialTheta } from '../core/train/architecture-of';
 import { readWeightsFile } from '../data/weights-file';
 import { openSpec } from '../jobs/open-spec';
+import { conditionHolds } from '../core/debug/expression/condition';
+import { evaluateExpression } from '../core/debug/expression/evaluator';
+import { formatValue } from '../core/debug/expression/format';
+import { parseLogMessage, renderLogMessage, type LogMessage } from '../core/debug/expression/log-message';
+import type { ParsedExpression } from '../core/debug/expression/ast';
+import { parseExpression } from '../core/debug/expression/parser';
+import type { StepPoint } from '../core/debug/step-point';
+import { parseHitCondition, type HitCondition } from './hit-condition';
 import { checkLaunchArguments } from './launch-arguments';
 import { VariableStore } from './matrix-variables';
+import { stopExpressionScope } from './stop-expression-scope';
 import { stopScopes } from './stop-scopes';
+
+/** What a breakpoint asks beyond its line: a condition, a hit count, a log message (parsed once). */
+interface BreakpointOptions {
+  readonly condition?: ParsedExpression;
+  readonly hitCondition?: HitCondition;
+  readonly logMessage?: LogMessage;
+  hits: number;
+}
 
 const THREAD_ID = 1;
 /** The exception filter: stop where the first NaN or ±Inf appears. */
@@ -34,6 +51,9 @@ export class NnspecDebugSession extends DebugSession {
   private lastStop: Stop | undefined;
   private readonly variables = new VariableStore();
   private pendingBreakpoints: readonly number[] = [];
+  /** The options of the breakpoints as requested, in request order (the runtime's ids follow the same order). */
+  private breakpointOptions: BreakpointOptions[] = [];
+  private breakpointIds: number[] = [];
   private stopOnNonFinite = true;
   private initialized = false;
   private configured: () => void = () => undefined;
@@ -76,6 +96,10 @@ export class NnspecDebugSession extends DebugSession {
       supportsExceptionInfoRequest: true,
       supportsBreakpointLocationsRequest: true,
       supportsTerminateRequest: true,
+      supportsConditionalBreakpoints: true,
+      supportsHitConditionalBreakpoints: true,
+      supportsLogPoints: true,
+      supportsEvaluateForHovers: true,
       exceptionBreakpointFilters: [{ filter: NON_FINITE_FILTER, label: 'NaN or Inf', description: 'Stop where the first non-finite value appears.', default: true }],
     };
     this.sendResponse(response);
@@ -119,7 +143,7 @@ export class NnspecDebugSession extends DebugSession {
       ...(wanted ? { stepped: (i: number) => wanted.has(i) } : {}),
       stopOnNonFinite: this.stopOnNonFinite,
     });
-    this.runtime.setBreakpoints(this.pendingBreakpoints);
+    this.applyBreakpoints();
     // The client sets breakpoints between initialized and configurationDone: wait for them.
     await Promise.race([this.configurationDone, new Promise((resolve) => setTimeout(resolve, CONFIGURATION_WAIT_MS))]);
     this.sendResponse(response);
@@ -127,19 +151,43 @@ export class NnspecDebugSession extends DebugSession {
   }
 
   protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
-    const requested = Array.isArray(args.breakpoints) ? args.breakpoints : [];
-    const lines = requested.map((b) => b?.line).filter((l): l is number => Number.isInteger(l)).map((l) => this.convertClientLineToDebugger(l));
+    const requested = (Array.isArray(args.breakpoints) ? args.breakpoints : []).filter((b) => typeof b === 'object' && b !== null && Number.isInteger(b.line));
+    const lines = requested.map((b) => this.convertClientLineToDebugger(b.line));
+    // Conditions and log messages are parsed once, here: a syntax error shows on the breakpoint.
+    const problems: (string | undefined)[] = [];
+    this.breakpointOptions = requested.map((b) => {
+      const options: { condition?: ParsedExpression; hitCondition?: HitCondition; logMessage?: LogMessage; hits: number } = { hits: 0 };
+      let problem: string | undefined;
+      if (typeof b.condition === 'string' && b.condition.trim() !== '') {
+        const parsed = parseExpression(b.condition);
+        if (parsed.ok) options.condition = parsed.value;
+        else problem = `Condition: ${parsed.error.message}`;
+      }
+      if (typeof b.hitCondition === 'string' && b.hitCondition.trim() !== '') {
+        const hit = parseHitCondition(b.hitCondition);
+        if (hit.ok) options.hitCondition = hit.value;
+        else problem ??= hit.message;
+      }
+      if (typeof b.logMessage === 'string' && b.logMessage !== '') {
+        const parsed = parseLogMessage(b.logMessage);
+        if (parsed.ok) options.logMessage = parsed.value;
+        else problem ??= `Log message: ${parsed.error.message}`;
+      }
+      problems.push(problem);
+      return options;
+    });
     this.pendingBreakpoints = lines;
     // Before launch, the lines are resolved against the file itself; the launch resolves them again.
     const locations = this.locations ?? this.locationsOf(args.source?.path);
-    const set = this.runtime?.setBreakpoints(lines) ?? (locations ? lines.map((line, k) => ({ ...resolveBreakpoint(locations, line), id: -(k + 1) })) : undefined);
+    const set = this.applyBreakpoints() ?? (locations ? lines.map((line, k) => ({ ...resolveBreakpoint(locations, line), id: -(k + 1) })) : undefined);
     response.body = {
       breakpoints: lines.map((line, k) => {
         const b = set?.[k];
-        const bp: DebugProtocol.Breakpoint = new Breakpoint(b ? b.verified : false, this.convertDebuggerLineToClient(b ? b.line : line));
+        const bp: DebugProtocol.Breakpoint = new Breakpoint(b ? b.verified && problems[k] === undefined : false, this.convertDebuggerLineToClient(b ? b.line : line));
         if (b && b.id > 0) bp.id = b.id;
         if (!b) bp.message = 'The spec cannot be read.';
         else if (!b.verified) bp.message = b.message;
+        else if (problems[k] !== undefined) bp.message = problems[k];
         return bp;
       }),
     };
@@ -223,8 +271,21 @@ export class NnspecDebugSession extends DebugSession {
     this.sendResponse(response);
   }
 
+  /** The Debug Console, Watch and hovers: the expression language of core/debug/expression, at the stop. */
   protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): void {
-    return this.error(response, `Expressions are not available yet (asked: ${String(args.expression).slice(0, 80)}); see the Variables view.`);
+    const stop = this.lastStop;
+    if (!stop || !this.runtime) return this.error(response, 'The network is not stopped: expressions are evaluated at a stop.');
+    if (typeof args.expression !== 'string') return this.error(response, 'The expression must be a text.');
+    const result = evaluateExpression(args.expression, stopExpressionScope(this.runtime, stop.step));
+    if (!result.ok) return this.error(response, result.error.message);
+    const value = result.value;
+    const inline = args.context === 'hover' || args.context === 'watch';
+    let variablesReference = 0;
+    if (value.kind === 'matrix' && value.rows * value.cols > 1) {
+      variablesReference = this.variables.scope([{ matrix: { name: args.expression, evaluateName: args.expression, rows: value.rows, cols: value.cols, values: value.data } }]);
+    }
+    response.body = { result: formatValue(value, { style: inline ? 'inline' : 'block' }), variablesReference };
+    this.sendResponse(response);
   }
 
   protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
@@ -236,6 +297,40 @@ export class NnspecDebugSession extends DebugSession {
     // Nothing is written by a debug session, so nothing is left half done.
     this.runtime = undefined;
     this.sendResponse(response);
+  }
+
+  /** Hands the requested breakpoints to the runtime, with what decides whether each hit stops. */
+  private applyBreakpoints(): ReturnType<DebugRuntime['setBreakpoints']> | undefined {
+    if (!this.runtime) return undefined;
+    const set = this.runtime.setBreakpoints(this.pendingBreakpoints, (id, step) => this.breakpointStops(id, step));
+    this.breakpointIds = set.map((b) => b.id);
+    return set;
+  }
+
+  /** A hit stops unless its hit count is not reached, its condition is false, or it is a logpoint (which prints). */
+  private breakpointStops(id: number, step: StepPoint): boolean {
+    const options = this.breakpointOptions[this.breakpointIds.indexOf(id)];
+    if (!options || !this.runtime) return true;
+    options.hits++;
+    if (options.hitCondition && !options.hitCondition.holds(options.hits)) return false;
+    const scope = stopExpressionScope(this.runtime, step);
+    if (options.condition) {
+      const holds = conditionHolds(options.condition, scope);
+      // A quantity this step has not computed yet (δ^(2) while going forward) means "not here";
+      // any other failure stops, and says why.
+      if (!holds.ok && holds.error.code === 'index-out-of-range') return false;
+      if (!holds.ok) {
+        this.sendEvent(new OutputEvent(`Breakpoint condition: ${holds.error.message}\n`, 'console'));
+        return true;
+      }
+      if (!holds.value) return false;
+    }
+    if (options.logMessage) {
+      const rendered = renderLogMessage(options.logMessage, scope, { style: 'inline' });
+      this.sendEvent(new OutputEvent(`${rendered.text}\n`, 'console'));
+      return false;
+    }
+    return true;
   }
 
   private resume(response: DebugProtocol.Response, command: (runtime: DebugRuntime) => RunResult): void {

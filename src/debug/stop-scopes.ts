@@ -43,7 +43,9 @@ export function stopScopes(runtime: DebugRuntime, step: StepPoint): StopScope[] 
     // The step's layer: forward and backward steps name it; the example's end adds Δ^(1).
     const l = step.kind === 'example-done' ? 1 : step.layer;
     const v = ev.values(l);
-    const layer: ScopeEntry[] = [{ matrix: vector(`a^(${l})`, `a[${l}]`, v.a) }];
+    // In the console a[l] is [1; a^(l)] for l < L (the lecture's column with its bias unit).
+    const a: MatrixValue = l < L ? { ...vector(`a^(${l})`, `a[${l}][2:end]`, v.a), entries: { base: `a[${l}]`, offset: 1 } } : vector(`a^(${l})`, `a[${l}]`, v.a);
+    const layer: ScopeEntry[] = [{ matrix: a }];
     if (l > 1) layer.push({ matrix: vector(`z^(${l})`, `z[${l}]`, v.z) });
     if (l > 1 && step.kind !== 'forward') layer.push({ matrix: vector(`δ^(${l})`, `delta[${l}]`, v.delta) });
     if (l < L) layer.push({ matrix: theta(l) }, { matrix: Delta(l) });

@@ -50,6 +50,11 @@ describe('debug adapter through a real DAP client (DebugClient over stdio)', fun
     assert.deepEqual(scopes.map((s) => s.name), ['Layer', 'Example', 'Network', 'Run']);
     const layer = (await dc.variablesRequest({ variablesReference: scopes[0]!.variablesReference })).body.variables;
     assert.deepEqual(layer.map((v) => [v.name, v.evaluateName]), [['a^(3)', 'a[3]'], ['z^(3)', 'z[3]']]);
+    // Every evaluateName evaluates, in the console, to the value Variables shows.
+    for (const v of [...layer, ...(await dc.variablesRequest({ variablesReference: layer[0]!.variablesReference })).body.variables]) {
+      const e = await dc.evaluateRequest({ expression: v.evaluateName!, frameId: 1, context: 'watch' });
+      assert.ok(e.body.result.includes(v.value.split(' ')[0]!.replace(/[[\],]/g, '')), `${v.evaluateName}: ${e.body.result} vs ${v.value}`);
+    }
     const a3 = (await dc.variablesRequest({ variablesReference: layer[0]!.variablesReference })).body.variables;
     assert.equal(a3.length, 1);
     const a = Number(a3[0]!.value);
@@ -60,6 +65,56 @@ describe('debug adapter through a real DAP client (DebugClient over stdio)', fun
     const rows = (await dc.variablesRequest({ variablesReference: theta1.variablesReference })).body.variables;
     const entries = (await dc.variablesRequest({ variablesReference: rows[1]!.variablesReference })).body.variables;
     assert.deepEqual(entries.map((e) => e.evaluateName), ['Theta[1][2,1]', 'Theta[1][2,2]', 'Theta[1][2,3]']);
+  });
+
+  it('evaluates the lecture’s algebra in the console: δ^(2) from Θ^(2)ᵀ δ^(3), with the bias row first', async () => {
+    await Promise.all([
+      dc.configurationSequence(),
+      dc.launch({ spec: XOR, stopOnEntry: true, examples: [3] } as DebugProtocol.LaunchRequestArguments),
+      dc.assertStoppedLocation('entry', {}),
+    ]);
+    for (let k = 0; k < 3; k++) await Promise.all([dc.nextRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
+    // At "backward: δ^(2)": the formula's rows 2… are δ^(2) exactly; row 1 is the bias unit's, 0.
+    const diff = await dc.evaluateRequest({ expression: "max(abs((Theta[2]' * delta[3] .* a[2] .* (1 - a[2]))[2:end] - delta[2]))", frameId: 1, context: 'repl' });
+    assert.equal(Number(diff.body.result), 0, diff.body.result);
+    const bias = await dc.evaluateRequest({ expression: "(Theta[2]' * delta[3] .* a[2] .* (1 - a[2]))[1]", frameId: 1, context: 'repl' });
+    assert.equal(Number(bias.body.result), 0);
+    await assert.rejects(dc.evaluateRequest({ expression: 'Thetaa[1]', frameId: 1, context: 'repl' }), /did you mean 'Theta'/);
+    await assert.rejects(dc.evaluateRequest({ expression: 'delta[1]', frameId: 1, context: 'repl' }), /layer/);
+    await assert.rejects(dc.evaluateRequest({ expression: 'J + (', frameId: 1, context: 'repl' }), /column \d+/);
+  });
+
+  it('stops only where a condition holds and a hit count is reached; a logpoint prints without stopping', async () => {
+    await Promise.all([dc.initializeRequest(), dc.waitForEvent('initialized')]);
+    const logged: string[] = [];
+    dc.on('output', (e: DebugProtocol.OutputEvent) => logged.push(e.body.output));
+    const set = await dc.setBreakpointsRequest({
+      source: { path: XOR },
+      breakpoints: [
+        { line: LAYER3, logMessage: 'example {example}: h = {h[1]}, J_i known {isfinite(h[1])}' },
+        { line: LAYER2, condition: 'example == 3 and any(delta[2] != 0)' },
+        { line: COST, hitCondition: '== 1', condition: 'J > 0' },
+      ],
+    });
+    assert.deepEqual(set.body.breakpoints.map((b) => b.verified), [true, true, true]);
+    await Promise.all([dc.configurationDoneRequest(), dc.launch({ spec: XOR } as DebugProtocol.LaunchRequestArguments), dc.assertStoppedLocation('breakpoint', { line: LAYER2 })]);
+    const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
+    assert.deepEqual(frames.map((f) => f.name).slice(0, 2), ['backward: Δ^(2), δ^(2)', 'example 3 of 4']);
+    await Promise.all([dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('breakpoint', { line: COST })]);
+    // Layer 3 hits twice per example (forward, δ^(3)): eight lines, none of which stopped.
+    const lines = logged.filter((l) => l.startsWith('example '));
+    assert.equal(lines.length, 8, lines.join(''));
+    assert.match(lines[0]!, /^example 1: h = 0\.\d+, J_i known (true|1)\n$/);
+  });
+
+  it('marks a breakpoint whose condition or hit count does not parse unverified, with the column', async () => {
+    await Promise.all([dc.initializeRequest(), dc.waitForEvent('initialized')]);
+    const set = await dc.setBreakpointsRequest({ source: { path: XOR }, breakpoints: [{ line: LAYER2, condition: 'J >' }, { line: LAYER3, hitCondition: 'often' }] });
+    const [a, b] = set.body.breakpoints;
+    assert.equal(a!.verified, false);
+    assert.match(a!.message ?? '', /^Condition: column \d+/);
+    assert.equal(b!.verified, false);
+    assert.match(b!.message ?? '', /^Hit count:/);
   });
 
   it('leaves a breakpoint off the layers unverified with the reason, and one on cost: stops when J is known', async () => {

@@ -15,6 +15,12 @@ export type StopReason = 'entry' | 'step' | 'breakpoint' | 'exception';
 /** A breakpoint as set: its id, and what it means or why it is unverified. */
 export type RuntimeBreakpoint = BreakpointTarget & { readonly id: number };
 
+/**
+ * Whether a breakpoint that hits a step stops there: its condition, hit count or logpoint
+ * (decided by the caller, who can evaluate expressions at the step). Default: it stops.
+ */
+export type BreakpointDecision = (breakpoint: number, step: StepPoint) => boolean;
+
 export interface Stop {
   readonly reason: StopReason;
   readonly step: StepPoint;
@@ -52,6 +58,7 @@ export class DebugRuntime {
   readonly evaluation: SteppedEvaluation;
   private readonly steps: Generator<StepPoint, number, void>;
   private breakpoints: RuntimeBreakpoint[] = [];
+  private decide: BreakpointDecision = () => true;
   private nextId = 1;
   private stopOnNonFinite: boolean;
   private reportedNonFinite = false;
@@ -80,9 +87,13 @@ export class DebugRuntime {
     return this.endedWith;
   }
 
-  /** Replaces every breakpoint by those on `lines` (0-based), each resolved as resolveBreakpoint says. */
-  setBreakpoints(lines: readonly number[]): readonly RuntimeBreakpoint[] {
+  /**
+   * Replaces every breakpoint by those on `lines` (0-based), each resolved as resolveBreakpoint
+   * says; `decide` says whether a hit stops (conditions, hit counts, logpoints).
+   */
+  setBreakpoints(lines: readonly number[], decide?: BreakpointDecision): readonly RuntimeBreakpoint[] {
     this.breakpoints = lines.map((line) => ({ ...resolveBreakpoint(this.locations, line), id: this.nextId++ }));
+    this.decide = decide ?? (() => true);
     return this.breakpoints;
   }
 
@@ -142,7 +153,7 @@ export class DebugRuntime {
       const reason = wants(step);
       // The entry stop is the entry stop, whatever breakpoint shares its step.
       if (reason === 'entry') return { stopped: { reason, step, line } };
-      const hits = this.breakpoints.filter((b) => b.verified && breakpointHits(b.on, step)).map((b) => b.id);
+      const hits = this.breakpoints.filter((b) => b.verified && breakpointHits(b.on, step)).map((b) => b.id).filter((id) => this.decide(id, step));
       if (hits.length > 0) return { stopped: { reason: 'breakpoint', step, line, breakpoints: hits } };
       if (reason) return { stopped: { reason, step, line } };
     }
