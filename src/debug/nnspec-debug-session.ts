@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import {
-  Breakpoint, DebugSession, InitializedEvent, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
+  Breakpoint, DebugSession, InitializedEvent, InvalidatedEvent, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { readFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { openSpec } from '../jobs/open-spec';
 import { conditionHolds } from '../core/debug/expression/condition';
 import { evaluateExpression } from '../core/debug/expression/evaluator';
 import { formatValue } from '../core/debug/expression/format';
+import { parseAssignment } from '../core/debug/expression/assignment';
 import { parseLogMessage, renderLogMessage, type LogMessage } from '../core/debug/expression/log-message';
 import type { ParsedExpression } from '../core/debug/expression/ast';
 import { parseExpression } from '../core/debug/expression/parser';
@@ -100,6 +101,7 @@ export class NnspecDebugSession extends DebugSession {
       supportsHitConditionalBreakpoints: true,
       supportsLogPoints: true,
       supportsEvaluateForHovers: true,
+      supportsSetExpression: true,
       exceptionBreakpointFilters: [{ filter: NON_FINITE_FILTER, label: 'NaN or Inf', description: 'Stop where the first non-finite value appears.', default: true }],
     };
     this.sendResponse(response);
@@ -286,6 +288,31 @@ export class NnspecDebugSession extends DebugSession {
     }
     response.body = { result: formatValue(value, { style: inline ? 'inline' : 'block' }), variablesReference };
     this.sendResponse(response);
+  }
+
+  /**
+   * Set Value on a Θ entry or λ while stopped: what the next steps compute uses it ("what if
+   * this weight were 0?"). Everything else is computed from those, so it is refused.
+   */
+  protected override setExpressionRequest(response: DebugProtocol.SetExpressionResponse, args: DebugProtocol.SetExpressionArguments): void {
+    const stop = this.lastStop, runtime = this.runtime;
+    if (!stop || !runtime) return this.error(response, 'The network is not stopped.');
+    if (typeof args.expression !== 'string' || typeof args.value !== 'string') return this.error(response, 'Set Value needs a target and a value.');
+    const assignment = parseAssignment(args.expression, args.value, stopExpressionScope(runtime, stop.step));
+    if (!assignment.ok) return this.error(response, assignment.error.message);
+    const { target, value } = assignment.value, ev = runtime.evaluation;
+    if (target.kind === 'scalar' && target.name === 'lambda') {
+      if (!(value >= 0)) return this.error(response, `λ must be ≥ 0, got ${value}.`);
+      ev.lambda = value;
+    } else if (target.kind === 'entry' && target.name === 'Theta' && target.layer !== undefined) {
+      ev.theta[ev.shapes[target.layer - 1]!.offset + target.offset] = value;
+    } else {
+      return this.error(response, 'Only an entry of Θ (Theta[l][i,j]) and λ (lambda) can be set: everything else is computed from them.');
+    }
+    this.variables.clear();
+    response.body = { value: String(value) };
+    this.sendResponse(response);
+    this.sendEvent(new InvalidatedEvent(['variables']));
   }
 
   protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {

@@ -18,7 +18,7 @@ export function stopExpressionScope(runtime: DebugRuntime, step: StepPoint): Exp
   const byTheta = (source: Float64Array): Value => ({ kind: 'layers', items: ev.shapes.map((s) => block(source, s.layer)) });
   const entries: Record<string, Value> = {
     m: numberValue(ev.batch.m),
-    lambda: numberValue(runtime.architecture.lambda),
+    lambda: numberValue(ev.lambda),
     L: numberValue(L),
     Theta: byTheta(ev.theta),
     Delta: byTheta(ev.sums.Delta),

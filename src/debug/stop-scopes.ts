@@ -34,7 +34,7 @@ export function stopScopes(runtime: DebugRuntime, step: StepPoint): StopScope[] 
   const scopes: StopScope[] = [];
   const run: ScopeEntry[] = [
     { name: 'm', evaluateName: 'm', number: ev.batch.m },
-    { name: 'λ', evaluateName: 'lambda', number: runtime.architecture.lambda },
+    { name: 'λ', evaluateName: 'lambda', number: ev.lambda },
     { name: 'L', number: L },
   ];
   if (step.kind === 'cost') {

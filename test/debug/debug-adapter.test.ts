@@ -9,6 +9,11 @@ const OVERFLOW = path.join(EXAMPLES, '..', 'test', 'fixtures', 'debug', 'overflo
 // examples/xor.nnspec, 1-based lines: layer 1 at 8, layer 2 at 9–10, layer 3 at 11–12, cost: at 13.
 const LAYER2 = 9, LAYER3 = 11, COST = 13;
 
+/** setExpression through the client's generic request (DebugClient has no method of its own for it). */
+function setExpression(dc: DebugClient, args: DebugProtocol.SetExpressionArguments): Promise<DebugProtocol.SetExpressionResponse> {
+  return dc.customRequest('setExpression', args) as Promise<DebugProtocol.SetExpressionResponse>;
+}
+
 describe('debug adapter through a real DAP client (DebugClient over stdio)', function () {
   this.timeout(30000);
   let dc: DebugClient;
@@ -82,6 +87,24 @@ describe('debug adapter through a real DAP client (DebugClient over stdio)', fun
     await assert.rejects(dc.evaluateRequest({ expression: 'Thetaa[1]', frameId: 1, context: 'repl' }), /did you mean 'Theta'/);
     await assert.rejects(dc.evaluateRequest({ expression: 'delta[1]', frameId: 1, context: 'repl' }), /layer/);
     await assert.rejects(dc.evaluateRequest({ expression: 'J + (', frameId: 1, context: 'repl' }), /column \d+/);
+  });
+
+  it('Set Value on a Θ entry changes what the next steps compute; anything but Θ and λ is refused', async () => {
+    await Promise.all([
+      dc.configurationSequence(),
+      dc.launch({ spec: XOR, stopOnEntry: true, examples: [2] } as DebugProtocol.LaunchRequestArguments),
+      dc.assertStoppedLocation('entry', {}),
+    ]);
+    const set = await setExpression(dc, { expression: 'Theta[2][1,2]', value: '0', frameId: 1 });
+    assert.equal(set.body.value, '0');
+    await Promise.all([dc.nextRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
+    // z^(3) = Θ^(2)[1; a^(2)] with the weight from unit 1 set to 0.
+    const check = await dc.evaluateRequest({ expression: 'abs(z[3][1] - (Theta[2][1,1] + Theta[2][1,3] * a[2][3]))', frameId: 1, context: 'repl' });
+    assert.ok(Number(check.body.result) < 1e-15, check.body.result);
+    await assert.rejects(setExpression(dc, { expression: 'a[2][2]', value: '1', frameId: 1 }), /Only an entry of Θ/);
+    await assert.rejects(setExpression(dc, { expression: 'lambda', value: 'NaN', frameId: 1 }), /finite|NaN/i);
+    const lambda = await setExpression(dc, { expression: 'lambda', value: '0.5 * 2', frameId: 1 });
+    assert.equal(lambda.body.value, '1');
   });
 
   it('stops only where a condition holds and a hit count is reached; a logpoint prints without stopping', async () => {

@@ -44,6 +44,8 @@ export class SteppedEvaluation {
   private readonly single: TypeScriptKernelSet;
   private readonly chunked: TypeScriptKernelSet;
   private readonly sizes: readonly number[];
+  /** λ of the cost; the debugger's Set Value may change it before J is computed. */
+  lambda: number;
 
   /** @throws RangeError when the architecture is invalid or θ and the batch do not fit it. */
   constructor(
@@ -55,6 +57,7 @@ export class SteppedEvaluation {
     const problems = architectureProblems(architecture);
     if (problems.length > 0) throw new RangeError(problems.join('; '));
     this.sizes = architecture.sizes;
+    this.lambda = architecture.lambda;
     this.shapes = layerShapes(this.sizes);
     this.parameterCount = this.shapes.reduce((n, s) => n + s.size, 0);
     if (theta.length < this.parameterCount) throw new RangeError(`θ has ${theta.length} entries; the network needs ${this.parameterCount}`);
@@ -110,7 +113,7 @@ export class SteppedEvaluation {
     if (fast < m) gradientSums(chunked, batch, fast, m, sums);
     single.end();
     chunked.end();
-    const J = finishGradient(theta, this.shapes, this.sizes, m, this.architecture.lambda, sums, this.D, this.stats);
+    const J = finishGradient(theta, this.shapes, this.sizes, m, this.lambda, sums, this.D, this.stats);
     yield { kind: 'cost', cost: J };
     return J;
   }
