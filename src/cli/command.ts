@@ -8,8 +8,10 @@ export const EXIT = {
   ok: 0,
   /** The input has errors (an invalid spec, a failed gradient check…). */
   failed: 1,
-  /** Bad usage or an I/O error (a missing file). */
+  /** Bad usage or an I/O error (a missing file, an output refused or not written, lost output). */
   usage: 2,
+  /** An internal error: a bug in nnspec (EX_SOFTWARE of sysexits.h), never bad input. */
+  internal: 70,
 } as const;
 
 export interface Command {

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createCsvProbe } from '../data/csv-probe';
 import type { DataProbe } from '../core/spec/data-probe';
+import { GuardedStream, type WritableTarget, type WriteFailure } from './guarded-stream';
 
 export interface OutputStream {
   write(chunk: string): unknown;
@@ -26,24 +27,62 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   /** Makes the CSV probe for specs in `specDir`. */
   createProbe(specDir: string, options: ProbeOptions): DataProbe;
+  /** The environment (NNSPEC_DEBUG); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The writes to stdout and stderr that failed (one per stream at most); none when absent. */
+  writeFailures?(): readonly WriteFailure[];
+  /** Resolves once the writes so far have gone out or failed (before writeFailures is read). */
+  flush?(): Promise<void>;
 }
 
-/** The real process. */
-export function nodeIo(): CliIo {
+/** The streams and directory of the real process (tests pass their own streams). */
+export interface NodeIoOptions {
+  readonly cwd: string;
+  readonly stdout?: WritableTarget;
+  readonly stderr?: WritableTarget;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The real process, its stdout and stderr guarded (guarded-stream.ts). */
+export function nodeIo(options: NodeIoOptions): CliIo {
+  return nodeIoOver(guardStreams(options.stdout ?? process.stdout, options.stderr ?? process.stderr), options);
+}
+
+/** The guarded pair of output streams. */
+export interface GuardedStreams {
+  readonly stdout: GuardedStream;
+  readonly stderr: GuardedStream;
+}
+
+export function guardStreams(stdout: WritableTarget, stderr: WritableTarget): GuardedStreams {
+  return { stdout: new GuardedStream('stdout', stdout), stderr: new GuardedStream('stderr', stderr) };
+}
+
+/** nodeIo over streams already guarded (main.ts guards them before anything else can write). */
+export function nodeIoOver(streams: GuardedStreams, options: Pick<NodeIoOptions, 'cwd' | 'env'>): CliIo {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    cwd: process.cwd(),
+    stdout: streams.stdout,
+    stderr: streams.stderr,
+    cwd: options.cwd,
+    env: options.env ?? process.env,
     readFile: (path) => readFile(path, 'utf8'),
-    createProbe: (specDir, options) => createCsvProbe(specDir, options),
+    createProbe: (specDir, probeOptions) => createCsvProbe(specDir, probeOptions),
+    flush: async () => {
+      await Promise.all([streams.stdout.flush(), streams.stderr.flush()]);
+    },
+    writeFailures: () => [streams.stdout.failure, streams.stderr.failure].filter((f): f is WriteFailure => f !== undefined),
   };
 }
 
-/** A short reason for a failed read, without a stack trace. */
+/** A short reason for a failed read or write, without a stack trace. */
 export function ioReason(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
+  if (code === 'ENOSPC') return 'no space left on the device';
+  const message = error instanceof Error ? error.message : String(error);
+  // Node's "ENAMETOOLONG: name too long, open '/the/path'": the path is already in the message.
+  const system = /^([A-Z][A-Z0-9_]+): ([^,]+),/.exec(message);
+  return system ? `${system[2]} (${system[1]})` : message;
 }

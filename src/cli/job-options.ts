@@ -8,6 +8,8 @@ import { openNetwork, openSpec, type JobPolicy, type OpenedNetwork, type OpenedS
 import { UsageError } from './command';
 import type { CliIo } from './io';
 import { ioReason } from './io';
+import { clip, oneLine } from './bounded-text';
+import { refuseOutput, type OutputKind, type RunInput } from './output-safety';
 import { formatHuman } from './render-diagnostics';
 
 export const POLICY_OPTIONS = {
@@ -22,7 +24,23 @@ export const POLICY_USAGE = `  --workspace DIR   the folder CSV files must lie i
   --allow-outside   allow CSV files outside the workspace folder
   --max-params N    the largest parameter count accepted (default 50000000)
   --max-csv-bytes N the largest CSV file read, in bytes (default 104857600 = 100 MiB)
-  --max-memory-mb N the most memory a run may need, estimated before anything is allocated (default 4096)`;
+  --max-memory-mb N the most memory a run may need, estimated before anything is allocated (default 4096)
+  --debug           on an internal error (exit 70), print its stack trace (also NNSPEC_DEBUG=1)`;
+
+/** What --force means, for the commands that write files. */
+export const FORCE_USAGE = `  --force           replace an existing output file that nnspec did not write (never
+                    one of the run's own inputs: the spec, its data file, the weights read)`;
+
+/**
+ * Checks an output path before anything is computed (refuseOutput in output-safety.ts);
+ * prints why it is refused and returns the exit code (2), or undefined when it may be written.
+ */
+export function checkOutput(command: string, shown: string, out: string, kind: OutputKind, inputs: readonly RunInput[], force: boolean, io: CliIo): number | undefined {
+  const refusal = refuseOutput(out, kind, inputs, force);
+  if (refusal === undefined) return undefined;
+  io.stderr.write(`nnspec ${command}: refusing to write ${clip(shown)}: ${refusal}.\n`);
+  return 2;
+}
 
 export interface PolicyValues {
   workspace?: string;
@@ -50,7 +68,7 @@ function positiveInteger(values: PolicyValues, name: 'max-params' | 'max-csv-byt
   const text = values[name];
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!(Number.isSafeInteger(n) && n > 0)) throw new UsageError(`--${name} takes a whole number > 0, not '${text}'.`);
+  if (!(Number.isSafeInteger(n) && n > 0)) throw new UsageError(`--${name} takes a whole number > 0, not '${clip(text, 40)}'.`);
   return n;
 }
 
@@ -79,7 +97,7 @@ async function openWith<T>(open: (path: string, policy: JobPolicy, text: string)
   try {
     text = await io.readFile(absolute);
   } catch (error) {
-    io.stderr.write(`nnspec ${command}: cannot read ${file}: ${ioReason(error)}\n`);
+    io.stderr.write(`nnspec ${command}: cannot read ${clip(file)}: ${oneLine(ioReason(error))}\n`);
     return 2;
   }
   const opened = open(absolute, policy, text);
@@ -93,11 +111,11 @@ export function printFailure(command: string, file: string, failure: JobFailure,
   if (failure.diagnostics && failure.specText !== undefined) {
     const errors: Diagnostic[] = failure.diagnostics.filter((d) => d.severity === 'error');
     io.stderr.write(formatHuman(file, failure.specText, errors));
-    io.stderr.write(`nnspec ${command}: ${file} is not a valid spec (run \`nnspec validate ${file}\`).\n`);
+    io.stderr.write(`nnspec ${command}: ${clip(file)} is not a valid spec (run \`nnspec validate ${clip(file)}\`).\n`);
     return;
   }
-  const where = failure.file ? `${failure.file}${failure.line ? `:${failure.line}` : ''}${failure.column ? `:${failure.column}` : ''}: ` : '';
-  io.stderr.write(`nnspec ${command}: ${where}error ${failure.code}: ${failure.message}\n`);
+  const where = failure.file ? `${clip(failure.file)}${failure.line ? `:${failure.line}` : ''}${failure.column ? `:${failure.column}` : ''}: ` : '';
+  io.stderr.write(`nnspec ${command}: ${where}error ${failure.code}: ${oneLine(failure.message)}\n`);
 }
 
 /** Reads a weights file for `opened`; prints and returns an exit code on failure. */
@@ -107,12 +125,12 @@ export async function readWeightsFor(command: string, weightsFile: string, opene
   try {
     text = await io.readFile(absolute);
   } catch (error) {
-    io.stderr.write(`nnspec ${command}: cannot read ${weightsFile}: ${ioReason(error)}\n`);
+    io.stderr.write(`nnspec ${command}: cannot read ${clip(weightsFile)}: ${oneLine(ioReason(error))}\n`);
     return 2;
   }
   const loaded = readWeights(text, opened.architecture.sizes);
   if (!loaded.ok) {
-    io.stderr.write(`nnspec ${command}: ${weightsFile}: error ${loaded.error.code}: ${loaded.error.message}\n`);
+    io.stderr.write(`nnspec ${command}: ${clip(weightsFile)}: error ${loaded.error.code}: ${oneLine(loaded.error.message)}\n`);
     return 1;
   }
   return { theta: loaded.value.theta, file: loaded.value.file };

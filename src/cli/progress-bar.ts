@@ -8,7 +8,11 @@ export interface ProgressBar {
   stop(): void;
 }
 
-/** A bar on `stream` when it is a terminal; otherwise nothing is drawn. */
+/**
+ * A bar on `stream` when it is a terminal; otherwise nothing is drawn. `stream` is the
+ * guarded stderr (guarded-stream.ts): if the terminal fails mid-run, the bar's writes become
+ * no-ops and training goes on to save its weights.
+ */
 export function createProgressBar(stream: OutputStream, total: number): ProgressBar {
   if (!(stream as { isTTY?: boolean }).isTTY) return { update: () => undefined, stop: () => undefined };
   const bar = new SingleBar({

@@ -13,7 +13,8 @@ first gradientCheck.examples examples, at the spec's initial weights or at FILE'
   --json            print the report as JSON
 ${POLICY_USAGE}
 
-Exit 0 when every layer passes, 1 when one fails (or the spec is invalid), 2 on usage or I/O errors.`;
+Exit 0 when every layer passes, 1 when one fails (or the spec is invalid), 2 on usage or I/O
+errors, 70 on an internal error.`;
 
 export const checkCommand: Command = {
   name: 'check',

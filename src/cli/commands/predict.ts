@@ -8,6 +8,7 @@ import type { WeightsFile } from '../../core/weights/format';
 import { readCsvFile } from '../../data/csv-file';
 import { loadTable } from '../../data/load-data';
 import { parseCommandArgs } from '../args';
+import { clip, oneLine } from '../bounded-text';
 import { EXIT, UsageError, type Command } from '../command';
 import type { JobPolicy, OpenedSpec } from '../../jobs/open-spec';
 import type { CliIo } from '../io';
@@ -63,7 +64,7 @@ function describe(out: Float64Array, i: number, k: number, weights: WeightsFile,
 function specInputs(opened: OpenedSpec, policy: JobPolicy, io: CliIo): { X: Float64Array; m: number } | number {
   const table = loadTable(opened.spec, opened.specPath, policy);
   if (!table.ok) {
-    io.stderr.write(`nnspec predict: error ${table.error.code}: ${table.error.message}\n`);
+    io.stderr.write(`nnspec predict: error ${table.error.code}: ${oneLine(table.error.message)}\n`);
     return EXIT.failed;
   }
   return { X: table.value.X, m: table.value.m };
@@ -73,7 +74,7 @@ function specInputs(opened: OpenedSpec, policy: JobPolicy, io: CliIo): { X: Floa
 function readInputs(file: string, featureNames: readonly string[], n: number, io: CliIo): { X: Float64Array; m: number } | number {
   const records = readCsvFile(file);
   if (!records.ok) {
-    io.stderr.write(`nnspec predict: error ${records.error.code}: ${records.error.message}\n`);
+    io.stderr.write(`nnspec predict: error ${records.error.code}: ${oneLine(records.error.message)}\n`);
     return EXIT.failed;
   }
   const { header, rows, lines } = records.value;
@@ -82,7 +83,7 @@ function readInputs(file: string, featureNames: readonly string[], n: number, io
     columns = header.map((_, c) => c).filter((c) => rows.every((r) => parseNumberCell(r[c] ?? '').kind === 'number')).slice(0, n);
   }
   if (columns.length !== n) {
-    io.stderr.write(`nnspec predict: ${file} has ${columns.length} usable feature columns; the network takes ${n}.\n`);
+    io.stderr.write(`nnspec predict: ${clip(file)} has ${columns.length} usable feature columns; the network takes ${n}.\n`);
     return EXIT.failed;
   }
   const X = new Float64Array(rows.length * n);
@@ -90,7 +91,7 @@ function readInputs(file: string, featureNames: readonly string[], n: number, io
     for (let j = 0; j < n; j++) {
       const cell = parseNumberCell(rows[i]![columns[j]!] ?? '');
       if (cell.kind !== 'number') {
-        io.stderr.write(`nnspec predict: ${file}:${lines[i]}:${columns[j]! + 1}: error csv-not-a-number: "${rows[i]![columns[j]!]}" is not a number.\n`);
+        io.stderr.write(`nnspec predict: ${clip(file)}:${lines[i]}:${columns[j]! + 1}: error csv-not-a-number: "${oneLine(rows[i]![columns[j]!] ?? '', 60)}" is not a number.\n`);
         return EXIT.failed;
       }
       X[i * n + j] = cell.value;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { validateSpec } from '../../core/spec/validate';
 import { parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
+import { clip, oneLine } from '../bounded-text';
 import { ioReason } from '../io';
 import { policyFrom, POLICY_OPTIONS, POLICY_USAGE } from '../job-options';
 import { formatHuman, summarize, toJsonReport } from '../render-diagnostics';
@@ -11,7 +12,10 @@ const USAGE = `Usage: nnspec validate SPEC [--json] [--workspace DIR] [--allow-o
 
 Checks a .nnspec file and prints every problem with its place.
   --json            print {file, valid, diagnostics} as JSON (1-based lines and columns)
-${POLICY_USAGE}`;
+${POLICY_USAGE}
+
+Exit 0 when valid (warnings allowed), 1 on errors, 2 on usage or I/O errors, 70 on an
+internal error. Code frames show at most 200 columns of a line, around the caret.`;
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -30,7 +34,7 @@ export const validateCommand: Command = {
     try {
       text = await io.readFile(absolute);
     } catch (error) {
-      io.stderr.write(`nnspec validate: cannot read ${file}: ${ioReason(error)}\n`);
+      io.stderr.write(`nnspec validate: cannot read ${clip(file)}: ${oneLine(ioReason(error))}\n`);
       return EXIT.usage;
     }
     const probe = io.createProbe(path.dirname(absolute), {
@@ -46,7 +50,7 @@ export const validateCommand: Command = {
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(toJsonReport(file, text, diagnostics))}\n`);
     } else {
-      io.stdout.write(`${formatHuman(file, text, diagnostics)}${file}: ${summarize(diagnostics)}\n`);
+      io.stdout.write(`${formatHuman(file, text, diagnostics)}${clip(file)}: ${summarize(diagnostics)}\n`);
     }
     return hasErrors ? EXIT.failed : EXIT.ok;
   },
