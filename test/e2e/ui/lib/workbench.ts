@@ -52,16 +52,23 @@ export class Workbench {
   /** Opens a file by clicking through the explorer; `relativePath` uses '/'. */
   async openFile(relativePath: string): Promise<void> {
     const segments = relativePath.split('/');
+    const rowOf = (segment: string) => this.page.locator('.explorer-folders-view .monaco-list-row').filter({
+      has: this.page.locator('.label-name', { hasText: exactly(segment) }),
+    }).first();
     for (const [i, segment] of segments.entries()) {
-      const row = this.page.locator('.explorer-folders-view .monaco-list-row').filter({
-        has: this.page.locator('.label-name', { hasText: exactly(segment) }),
-      }).first();
+      const row = rowOf(segment);
       const isFolder = i < segments.length - 1;
       if (isFolder && (await row.getAttribute('aria-expanded')) === 'true') continue;
       await row.click();
     }
     const name = segments.at(-1)!;
-    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    const tab = this.page.locator('.tabs-container .tab.active', { hasText: name });
+    // A file created beside it a moment ago (a run's weights) can shift the explorer's rows
+    // under the click: then the click opened the neighbour, and the row is clicked again.
+    for (let attempt = 0; attempt < 2 && !(await tab.isVisible()); attempt++) {
+      await tab.waitFor({ timeout: 5000 }).catch(async () => rowOf(name).click());
+    }
+    await tab.waitFor();
     await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
   }
 
