@@ -21,6 +21,7 @@ const nodeEntries = [
   ['src/worker/csv-probe-worker.ts', 'dist/csv-probe-worker.js'],
   ['src/cli/main.ts', 'dist/cli.js'],
   ['src/debug/debug-adapter-main.ts', 'dist/debug-adapter.js'],
+  ['src/debug/debug-worker.ts', 'dist/debug-worker.js'],
   ['bench/main.ts', 'dist/bench.js'],
   ['src/parallel/evaluation-worker.ts', 'dist/evaluation-worker.js'],
 ];

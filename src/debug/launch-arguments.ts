@@ -9,8 +9,10 @@ export interface NnspecLaunchArguments extends DebugProtocol.LaunchRequestArgume
   readonly spec: string;
   /** Start from these weights instead of the spec's initialisation. */
   readonly weights?: string;
-  /** 'evaluate': one cost-and-gradient evaluation at the starting weights. */
+  /** 'evaluate': one cost-and-gradient evaluation at the starting weights; 'train': the spec's optimiser, iteration by iteration. */
   readonly mode?: 'evaluate' | 'train';
+  /** Training: write the weights beside the spec when the run ends (default false: a session never overwrites them unasked). */
+  readonly saveWeights?: boolean;
   /** The examples (1-based) to step through; default all. */
   readonly examples?: readonly number[];
   readonly stopOnEntry?: boolean;
@@ -21,7 +23,7 @@ export interface NnspecLaunchArguments extends DebugProtocol.LaunchRequestArgume
 }
 
 export type CheckedLaunch =
-  | { readonly ok: true; readonly value: NnspecLaunchArguments & { readonly mode: 'evaluate' } }
+  | { readonly ok: true; readonly value: NnspecLaunchArguments & { readonly mode: 'evaluate' | 'train' } }
   | { readonly ok: false; readonly message: string };
 
 /** Checks the launch attributes; the message names the attribute and what it must be. */
@@ -31,7 +33,6 @@ export function checkLaunchArguments(raw: unknown): CheckedLaunch {
   if (typeof a['spec'] !== 'string' || a['spec'].length === 0) return { ok: false, message: 'The launch configuration needs "spec": the path of the .nnspec file to debug.' };
   if (a['weights'] !== undefined && typeof a['weights'] !== 'string') return { ok: false, message: '"weights" must be the path of a weights file.' };
   if (a['mode'] !== undefined && a['mode'] !== 'evaluate' && a['mode'] !== 'train') return { ok: false, message: '"mode" is "evaluate" or "train".' };
-  if (a['mode'] === 'train') return { ok: false, message: '"mode": "train" (stepping through the optimiser\'s iterations) is not available yet; use "evaluate".' };
   const examples = a['examples'];
   if (examples !== undefined && !(Array.isArray(examples) && examples.every((e) => Number.isInteger(e) && (e as number) >= 1))) {
     return { ok: false, message: '"examples" must be a list of example numbers (1-based), e.g. [1, 17].' };
@@ -39,5 +40,6 @@ export function checkLaunchArguments(raw: unknown): CheckedLaunch {
   if (a['stopOnEntry'] !== undefined && typeof a['stopOnEntry'] !== 'boolean') return { ok: false, message: '"stopOnEntry" must be true or false.' };
   if (a['workspaceRoot'] !== undefined && typeof a['workspaceRoot'] !== 'string') return { ok: false, message: '"workspaceRoot" must be a folder path.' };
   if (a['allowOutside'] !== undefined && typeof a['allowOutside'] !== 'boolean') return { ok: false, message: '"allowOutside" must be true or false.' };
-  return { ok: true, value: { ...(a as unknown as NnspecLaunchArguments), mode: 'evaluate' } };
+  if (a['saveWeights'] !== undefined && typeof a['saveWeights'] !== 'boolean') return { ok: false, message: '"saveWeights" must be true or false.' };
+  return { ok: true, value: { ...(a as unknown as NnspecLaunchArguments), mode: a['mode'] === 'train' ? 'train' : 'evaluate' } };
 }

@@ -1,22 +1,28 @@
 /**
- * The nnspec debug adapter: translates the Debug Adapter Protocol to the runtime of
- * core/debug (which knows nothing of the protocol). One thread, "backpropagation"; frames,
- * innermost first: the step at its layer's line, "example i of m" at the data, "evaluation" at
- * cost:. Every request is checked before it reaches the runtime, and a failure is a clean
- * error response, never a stack trace.
+ * The nnspec debug adapter: translates the Debug Adapter Protocol to the run of core/debug
+ * (which knows nothing of the protocol). It lives in the adapter's worker thread: the run holds
+ * the thread while it computes, and at a stop it serves the client's requests from the
+ * WorkerInbox until one resumes it. One thread, "backpropagation"; frames, innermost first:
+ * the step at its layer's line, "example i of m" at the input layer, the evaluation at cost:,
+ * and (training) the iteration at train:. Every request is checked before it reaches the run,
+ * and a failure is a clean error response, never a stack trace.
  */
 import * as path from 'node:path';
 import {
-  Breakpoint, DebugSession, InitializedEvent, InvalidatedEvent, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
+  Breakpoint, BreakpointEvent, DebugSession, InitializedEvent, InvalidatedEvent, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { readFileSync } from 'node:fs';
-import { DebugRuntime, type RunResult, type Stop } from '../core/debug/debug-runtime';
+import { DebugRun, type DebugHost, type ResumeCommand, type RunEnd, type RuntimeBreakpoint, type Stop } from '../core/debug/debug-run';
+import { EXCEPTION_FILTERS, isExceptionFilter, type ExceptionFilter } from '../core/debug/run-exception';
 import { lineOfStep, resolveBreakpoint, stepLocations, type StepLocations } from '../core/debug/step-locations';
 import { describeStep } from '../core/debug/step-point';
+import type { StopView } from '../core/debug/stop-view';
 import { initialTheta } from '../core/train/architecture-of';
-import { readWeightsFile } from '../data/weights-file';
-import { openSpec } from '../jobs/open-spec';
+import { readWeightsFile, weightsPathFor, writeWeightsFileSync } from '../data/weights-file';
+import { openSpec, type OpenedSpec } from '../jobs/open-spec';
+import { trainedWeights } from '../jobs/train-job';
+import { openJobCompute } from '../parallel/job-compute';
 import { conditionHolds } from '../core/debug/expression/condition';
 import { evaluateExpression } from '../core/debug/expression/evaluator';
 import { formatValue } from '../core/debug/expression/format';
@@ -24,12 +30,13 @@ import { parseAssignment } from '../core/debug/expression/assignment';
 import { parseLogMessage, renderLogMessage, type LogMessage } from '../core/debug/expression/log-message';
 import type { ParsedExpression } from '../core/debug/expression/ast';
 import { parseExpression } from '../core/debug/expression/parser';
-import type { StepPoint } from '../core/debug/step-point';
 import { parseHitCondition, type HitCondition } from './hit-condition';
-import { checkLaunchArguments } from './launch-arguments';
+import { checkLaunchArguments, type NnspecLaunchArguments } from './launch-arguments';
+import { layerSummaries } from '../core/debug/layer-summaries';
 import { VariableStore } from './matrix-variables';
 import { stopExpressionScope } from './stop-expression-scope';
 import { stopScopes } from './stop-scopes';
+import type { WorkerInbox } from './worker-inbox';
 
 /** What a breakpoint asks beyond its line: a condition, a hit count, a log message (parsed once). */
 interface BreakpointOptions {
@@ -40,32 +47,79 @@ interface BreakpointOptions {
 }
 
 const THREAD_ID = 1;
-/** The exception filter: stop where the first NaN or ±Inf appears. */
-export const NON_FINITE_FILTER = 'nonFinite';
 /** How long a launch waits for configurationDone (breakpoints set) before it starts anyway. */
 const CONFIGURATION_WAIT_MS = 2000;
+/** The custom request behind inline values and hovers on the layer lines. */
+export const LAYER_SUMMARIES_REQUEST = 'nnspec/layerSummaries';
+/** The adapter's own request (never the client's): answered once everything sent before it has been. */
+export const FLUSH_REQUEST = 'nnspec/flush';
 
-export class NnspecDebugSession extends DebugSession {
-  private runtime: DebugRuntime | undefined;
+export class NnspecDebugSession extends DebugSession implements DebugHost {
+  private run: DebugRun | undefined;
   private locations: StepLocations | undefined;
   private specPath = '';
   private lastStop: Stop | undefined;
   private readonly variables = new VariableStore();
   private pendingBreakpoints: readonly number[] = [];
-  /** The options of the breakpoints as requested, in request order (the runtime's ids follow the same order). */
+  /** The options of the breakpoints as requested, in request order (the run's ids follow the same order). */
   private breakpointOptions: BreakpointOptions[] = [];
+  /** The run's id of each requested breakpoint, and the id the client knows it by (stable across launch). */
   private breakpointIds: number[] = [];
-  private stopOnNonFinite = true;
+  private clientIds: number[] = [];
+  /** Whether the client was told each breakpoint is verified (a launch may re-resolve them for its mode). */
+  private toldVerified: boolean[] = [];
+  private nextClientId = 1;
+  private breakpointProblems: (string | undefined)[] = [];
+  private filters: ExceptionFilter[] = EXCEPTION_FILTERS.filter((f) => f.default).map((f) => f.filter);
   private initialized = false;
   private configured: () => void = () => undefined;
   private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
+  /** Set by a request served at a stop: how the run goes on. */
+  private resumeWith: ResumeCommand | undefined;
+  private pauseRequested = false;
+  private terminating = false;
 
-  constructor() {
+  /** `inbox`: where the run waits for requests while it holds the thread (the adapter's worker). */
+  constructor(private readonly inbox: WorkerInbox) {
     super();
-    // The runtime counts lines and columns from 0; the client's convention is converted here.
+    // The run counts lines and columns from 0; the client's convention is converted here.
     this.setDebuggerLinesStartAt1(false);
     this.setDebuggerColumnsStartAt1(false);
   }
+
+  // ---- DebugHost: called by the run -------------------------------------------------------
+
+  /** The run stopped: tell the client, then serve its requests until one resumes the run. */
+  stopped(stop: Stop): ResumeCommand {
+    this.lastStop = stop;
+    this.variables.clear();
+    const text = stop.exception?.description ?? describeStep(stop.step);
+    const label = stop.exception ? EXCEPTION_FILTERS.find((f) => f.filter === stop.exception!.filter)!.label : undefined;
+    const event = new StoppedEvent(stop.reason, THREAD_ID, label) as DebugProtocol.StoppedEvent;
+    event.body.description = text;
+    if (stop.breakpoints) event.body.hitBreakpointIds = stop.breakpoints.map((id) => this.clientIds[this.breakpointIds.indexOf(id)] ?? id);
+    this.sendEvent(event);
+    this.resumeWith = this.terminating ? 'terminate' : undefined;
+    while (this.resumeWith === undefined) this.handleMessage(this.inbox.wait() as DebugProtocol.ProtocolMessage);
+    const command = this.resumeWith;
+    this.resumeWith = undefined;
+    this.lastStop = undefined;
+    this.variables.clear();
+    return command;
+  }
+
+  /** Between steps: the requests that arrived (Pause, Stop, breakpoints changed) are served. */
+  poll(): 'pause' | 'terminate' | undefined {
+    if (this.inbox.pending) this.inbox.drain((m) => this.handleMessage(m as DebugProtocol.ProtocolMessage));
+    if (this.terminating) return 'terminate';
+    if (this.pauseRequested) {
+      this.pauseRequested = false;
+      return 'pause';
+    }
+    return undefined;
+  }
+
+  // ---- the protocol -----------------------------------------------------------------------
 
   /** Every request is checked for shape first; any failure is answered, without a stack. */
   protected override dispatchRequest(request: DebugProtocol.Request): void {
@@ -102,7 +156,7 @@ export class NnspecDebugSession extends DebugSession {
       supportsLogPoints: true,
       supportsEvaluateForHovers: true,
       supportsSetExpression: true,
-      exceptionBreakpointFilters: [{ filter: NON_FINITE_FILTER, label: 'NaN or Inf', description: 'Stop where the first non-finite value appears.', default: true }],
+      exceptionBreakpointFilters: EXCEPTION_FILTERS.map((f) => ({ filter: f.filter, label: f.label, description: f.description, default: f.default })),
     };
     this.sendResponse(response);
     this.sendEvent(new InitializedEvent());
@@ -114,6 +168,7 @@ export class NnspecDebugSession extends DebugSession {
   }
 
   protected override async launchRequest(response: DebugProtocol.LaunchResponse, raw: DebugProtocol.LaunchRequestArguments): Promise<void> {
+    if (this.run) return this.error(response, 'A network is already being debugged in this session.');
     const checked = checkLaunchArguments(raw);
     if (!checked.ok) return this.error(response, checked.message);
     const args = checked.value;
@@ -130,26 +185,41 @@ export class NnspecDebugSession extends DebugSession {
       return this.error(response, `${opened.failure.message}${count ? ' See the Problems view.' : ''}`);
     }
     const { spec, architecture, data } = opened.value;
-    let theta = initialTheta(spec).theta;
+    let theta0 = initialTheta(spec).theta;
     if (args.weights !== undefined) {
       const loaded = readWeightsFile(path.resolve(path.dirname(specPath), args.weights), architecture.sizes);
       if (!loaded.ok) return this.error(response, loaded.error.message);
-      theta = loaded.value.theta;
+      theta0 = loaded.value.theta;
     }
     if (data.train.m === 0) return this.error(response, 'The spec has no training examples to step through.');
     const wanted = args.examples ? new Set(args.examples.map((e) => e - 1)) : undefined;
     if (wanted && [...wanted].some((e) => e >= data.train.m)) return this.error(response, `"examples" must lie in 1 … ${data.train.m}.`);
     this.specPath = specPath;
     this.locations = stepLocations(text);
-    this.runtime = new DebugRuntime(architecture, theta, data.train, this.locations, {
-      ...(wanted ? { stepped: (i: number) => wanted.has(i) } : {}),
-      stopOnNonFinite: this.stopOnNonFinite,
+    const job = openJobCompute();
+    this.run = new DebugRun({ architecture, data, theta0, train: spec.train, gradientCheck: spec.gradientCheck }, this.locations, this, {
+      mode: args.mode,
+      ...(wanted ? { stepped: (row: number) => wanted.has(row) } : {}),
+      filters: this.filters,
+      compute: job.compute,
     });
-    this.applyBreakpoints();
+    this.reportChangedBreakpoints(this.applyBreakpoints() ?? []);
     // The client sets breakpoints between initialized and configurationDone: wait for them.
     await Promise.race([this.configurationDone, new Promise((resolve) => setTimeout(resolve, CONFIGURATION_WAIT_MS))]);
     this.sendResponse(response);
-    this.report(this.runtime.start(args.stopOnEntry ?? false));
+    if (args.mode === 'train') this.console(`Training ${path.basename(specPath)} with ${spec.train.optimizer}, at most ${spec.train.iterations} iterations, under the debugger.\n`);
+    let end: RunEnd;
+    try {
+      end = this.run.run(args.stopOnEntry ?? false);
+    } catch (e) {
+      // A defect, not the user's input: one line, the stack only on request.
+      const detail = process.env['NNSPEC_DEBUG'] === '1' && e instanceof Error ? `\n${e.stack}` : '';
+      this.sendEvent(new OutputEvent(`nnspec debugger: internal error: ${e instanceof Error ? e.message : String(e)} (set NNSPEC_DEBUG=1 for the stack)${detail}\n`, 'stderr'));
+      end = { kind: 'terminated' };
+    } finally {
+      void job.dispose();
+    }
+    this.finish(end, args, opened.value);
   }
 
   protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
@@ -179,34 +249,49 @@ export class NnspecDebugSession extends DebugSession {
       return options;
     });
     this.pendingBreakpoints = lines;
-    // Before launch, the lines are resolved against the file itself; the launch resolves them again.
+    this.clientIds = lines.map(() => this.nextClientId++);
+    // Before launch, the lines are resolved against the file itself (as for a training, where
+    // train: is valid); the launch resolves them again for its mode.
     const locations = this.locations ?? this.locationsOf(args.source?.path);
-    const set = this.applyBreakpoints() ?? (locations ? lines.map((line, k) => ({ ...resolveBreakpoint(locations, line), id: -(k + 1) })) : undefined);
-    response.body = {
-      breakpoints: lines.map((line, k) => {
-        const b = set?.[k];
-        const bp: DebugProtocol.Breakpoint = new Breakpoint(b ? b.verified && problems[k] === undefined : false, this.convertDebuggerLineToClient(b ? b.line : line));
-        if (b && b.id > 0) bp.id = b.id;
-        if (!b) bp.message = 'The spec cannot be read.';
-        else if (!b.verified) bp.message = b.message;
-        else if (problems[k] !== undefined) bp.message = problems[k];
-        return bp;
-      }),
-    };
+    const set = this.applyBreakpoints() ?? (locations ? lines.map((line) => ({ ...resolveBreakpoint(locations, line, 'train'), id: 0 })) : undefined);
+    this.breakpointProblems = problems;
+    const breakpoints = lines.map((line, k) => this.clientBreakpoint(k, set?.[k], line));
+    this.toldVerified = breakpoints.map((b) => b.verified);
+    response.body = { breakpoints };
     this.sendResponse(response);
+  }
+
+  /** A requested breakpoint as the client sees it: its id, line, and why it is unverified. */
+  private clientBreakpoint(k: number, b: RuntimeBreakpoint | undefined, line: number): DebugProtocol.Breakpoint {
+    const problem = this.breakpointProblems[k];
+    const bp: DebugProtocol.Breakpoint = new Breakpoint(b ? b.verified && problem === undefined : false, this.convertDebuggerLineToClient(b ? b.line : line));
+    bp.id = this.clientIds[k]!;
+    if (!b) bp.message = 'The spec cannot be read.';
+    else if (!b.verified) bp.message = b.message;
+    else if (problem !== undefined) bp.message = problem;
+    return bp;
+  }
+
+  /** Breakpoints set before the launch knew its mode (train: in an evaluation) may change: tell the client. */
+  private reportChangedBreakpoints(set: readonly RuntimeBreakpoint[]): void {
+    set.forEach((b, k) => {
+      const bp = this.clientBreakpoint(k, b, b.line);
+      if (bp.verified !== this.toldVerified[k]) this.sendEvent(new BreakpointEvent('changed', bp));
+    });
   }
 
   protected override breakpointLocationsRequest(response: DebugProtocol.BreakpointLocationsResponse, args: DebugProtocol.BreakpointLocationsArguments): void {
     const locations = this.locations ?? this.locationsOf(args.source.path);
     const from = this.convertClientLineToDebugger(args.line), to = this.convertClientLineToDebugger(args.endLine ?? args.line);
-    const lines = [...(locations?.layerLines ?? []), ...(locations?.costLine !== undefined ? [locations.costLine] : [])].filter((l) => l >= from && l <= to);
-    response.body = { breakpoints: lines.map((l) => ({ line: this.convertDebuggerLineToClient(l) })) };
+    const train = this.run === undefined || this.run.options.mode === 'train';
+    const valid = [...(locations?.layerLines ?? []), locations?.costLine, train ? locations?.trainLine : undefined].filter((l): l is number => l !== undefined);
+    response.body = { breakpoints: valid.filter((l) => l >= from && l <= to).map((l) => ({ line: this.convertDebuggerLineToClient(l) })) };
     this.sendResponse(response);
   }
 
   protected override setExceptionBreakPointsRequest(response: DebugProtocol.SetExceptionBreakpointsResponse, args: DebugProtocol.SetExceptionBreakpointsArguments): void {
-    this.stopOnNonFinite = Array.isArray(args.filters) && args.filters.includes(NON_FINITE_FILTER);
-    this.runtime?.setStopOnNonFinite(this.stopOnNonFinite);
+    this.filters = Array.isArray(args.filters) ? args.filters.filter(isExceptionFilter) : [];
+    this.run?.setFilters(this.filters);
     this.sendResponse(response);
   }
 
@@ -216,27 +301,28 @@ export class NnspecDebugSession extends DebugSession {
   }
 
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
-    const stop = this.lastStop, locations = this.locations;
-    if (!stop || !locations) return this.error(response, 'The network is not stopped.');
+    const stop = this.lastStop, view = this.run?.view, locations = this.locations;
+    if (!stop || !view || !locations) return this.error(response, 'The network is not stopped.');
     const source = new Source(path.basename(this.specPath), this.specPath);
     const frame = (id: number, name: string, line: number | undefined): StackFrame => new StackFrame(id, name, source, this.convertDebuggerLineToClient(line ?? 0), this.convertDebuggerColumnToClient(0));
-    const step = stop.step, m = this.runtime!.evaluation.batch.m;
+    const step = stop.step, train = view.mode === 'train';
     const frames = [frame(1, describeStep(step), lineOfStep(locations, step))];
-    if (step.kind !== 'cost') frames.push(frame(2, `example ${step.example + 1} of ${m}`, locations.layerLines[0]));
-    frames.push(frame(3, 'evaluation: J(θ) and D', locations.costLine));
+    if (step.kind !== 'iteration') {
+      if (step.kind !== 'cost') {
+        const ex = view.example!;
+        frames.push(frame(2, `example ${ex.index + 1} of ${view.m}${ex.row !== ex.index ? ` (data row ${ex.row + 1})` : ''}`, locations.layerLines[0]));
+        frames.push(frame(3, train ? `evaluation ${view.evaluation}: J(θ) and D` : 'evaluation: J(θ) and D', locations.costLine));
+      }
+      if (train) frames.push(frame(4, `iteration ${(view.iteration ?? 0) + 1}`, locations.trainLine));
+    }
     response.body = { stackFrames: frames, totalFrames: frames.length };
     this.sendResponse(response);
   }
 
   protected override scopesRequest(response: DebugProtocol.ScopesResponse): void {
-    const stop = this.lastStop;
-    if (!stop || !this.runtime) return this.error(response, 'The network is not stopped.');
-    response.body = {
-      scopes: stopScopes(this.runtime, stop.step).map((s) => {
-        const scope: DebugProtocol.Scope = new Scope(s.name, this.variables.scope(s.entries), s.expensive);
-        return scope;
-      }),
-    };
+    const view = this.stoppedView();
+    if (!view) return this.error(response, 'The network is not stopped.');
+    response.body = { scopes: stopScopes(view).map((s) => new Scope(s.name, this.variables.scope(s.entries), s.expensive)) };
     this.sendResponse(response);
   }
 
@@ -246,39 +332,40 @@ export class NnspecDebugSession extends DebugSession {
   }
 
   protected override continueRequest(response: DebugProtocol.ContinueResponse): void {
-    this.resume(response, (r) => r.continue());
+    this.resume(response, 'continue');
   }
 
   protected override nextRequest(response: DebugProtocol.NextResponse): void {
-    this.resume(response, (r) => r.next());
+    this.resume(response, 'next');
   }
 
   protected override stepInRequest(response: DebugProtocol.StepInResponse): void {
-    this.resume(response, (r) => r.stepIn());
+    this.resume(response, 'stepIn');
   }
 
   protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void {
-    this.resume(response, (r) => r.stepOut());
+    this.resume(response, 'stepOut');
   }
 
+  /** Pause: the run stops at its next step point (it looks for this request between steps). */
   protected override pauseRequest(response: DebugProtocol.PauseResponse): void {
-    // Every command runs to its next stop at once: the network is never running when asked.
+    if (!this.lastStop) this.pauseRequested = true;
     this.sendResponse(response);
   }
 
   protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse): void {
     const e = this.lastStop?.exception;
     if (!e) return this.error(response, 'The network did not stop on an exception.');
-    response.body = { exceptionId: 'non-finite', description: e.description, breakMode: 'always' };
+    response.body = { exceptionId: e.filter, description: e.description, breakMode: 'always' };
     this.sendResponse(response);
   }
 
   /** The Debug Console, Watch and hovers: the expression language of core/debug/expression, at the stop. */
   protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): void {
-    const stop = this.lastStop;
-    if (!stop || !this.runtime) return this.error(response, 'The network is not stopped: expressions are evaluated at a stop.');
+    const view = this.stoppedView();
+    if (!view) return this.error(response, 'The network is not stopped: expressions are evaluated at a stop.');
     if (typeof args.expression !== 'string') return this.error(response, 'The expression must be a text.');
-    const result = evaluateExpression(args.expression, stopExpressionScope(this.runtime, stop.step));
+    const result = evaluateExpression(args.expression, stopExpressionScope(view));
     if (!result.ok) return this.error(response, result.error.message);
     const value = result.value;
     const inline = args.context === 'hover' || args.context === 'watch';
@@ -295,17 +382,17 @@ export class NnspecDebugSession extends DebugSession {
    * this weight were 0?"). Everything else is computed from those, so it is refused.
    */
   protected override setExpressionRequest(response: DebugProtocol.SetExpressionResponse, args: DebugProtocol.SetExpressionArguments): void {
-    const stop = this.lastStop, runtime = this.runtime;
-    if (!stop || !runtime) return this.error(response, 'The network is not stopped.');
+    const view = this.stoppedView(), run = this.run;
+    if (!view || !run) return this.error(response, 'The network is not stopped.');
     if (typeof args.expression !== 'string' || typeof args.value !== 'string') return this.error(response, 'Set Value needs a target and a value.');
-    const assignment = parseAssignment(args.expression, args.value, stopExpressionScope(runtime, stop.step));
+    const assignment = parseAssignment(args.expression, args.value, stopExpressionScope(view));
     if (!assignment.ok) return this.error(response, assignment.error.message);
-    const { target, value } = assignment.value, ev = runtime.evaluation;
+    const { target, value } = assignment.value;
     if (target.kind === 'scalar' && target.name === 'lambda') {
       if (!(value >= 0)) return this.error(response, `λ must be ≥ 0, got ${value}.`);
-      ev.lambda = value;
+      run.lambda = value;
     } else if (target.kind === 'entry' && target.name === 'Theta' && target.layer !== undefined) {
-      ev.theta[ev.shapes[target.layer - 1]!.offset + target.offset] = value;
+      view.theta[view.shapes[target.layer - 1]!.offset + target.offset] = value;
     } else {
       return this.error(response, 'Only an entry of Θ (Theta[l][i,j]) and λ (lambda) can be set: everything else is computed from them.');
     }
@@ -315,78 +402,105 @@ export class NnspecDebugSession extends DebugSession {
     this.sendEvent(new InvalidatedEvent(['variables']));
   }
 
-  protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
+  /** nnspec/layerSummaries: one line of numbers per layer entry of the spec, for inline values and hovers. */
+  protected override customRequest(command: string, response: DebugProtocol.Response): void {
+    if (command === FLUSH_REQUEST) return this.sendResponse(response);
+    if (command !== LAYER_SUMMARIES_REQUEST) return this.error(response, `Unknown request "${command}".`);
+    const view = this.stoppedView(), locations = this.locations;
+    response.body = {
+      layers: view && locations ? layerSummaries(view).flatMap((s) => {
+        const line = locations.layerLines[s.layer - 1];
+        return line === undefined ? [] : [{ ...s, line: this.convertDebuggerLineToClient(line) }];
+      }) : [],
+    };
     this.sendResponse(response);
-    this.end();
+  }
+
+  protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
+    this.stopRun();
+    this.sendResponse(response);
+    if (!this.run) this.sendEvent(new TerminatedEvent());
   }
 
   protected override disconnectRequest(response: DebugProtocol.DisconnectResponse): void {
-    // Nothing is written by a debug session, so nothing is left half done.
-    this.runtime = undefined;
+    // The adapter process ends with this response: a run in the middle of a step goes with it,
+    // and weights are only ever written, atomically, after a training that ran to its end.
+    this.stopRun();
     this.sendResponse(response);
   }
 
-  /** Hands the requested breakpoints to the runtime, with what decides whether each hit stops. */
-  private applyBreakpoints(): ReturnType<DebugRuntime['setBreakpoints']> | undefined {
-    if (!this.runtime) return undefined;
-    const set = this.runtime.setBreakpoints(this.pendingBreakpoints, (id, step) => this.breakpointStops(id, step));
+  // ---- helpers ----------------------------------------------------------------------------
+
+  private stoppedView(): StopView | undefined {
+    return this.lastStop ? this.run?.view : undefined;
+  }
+
+  private stopRun(): void {
+    this.terminating = true;
+    if (this.lastStop) this.resumeWith = 'terminate';
+  }
+
+  /** Hands the requested breakpoints to the run, with what decides whether each hit stops. */
+  private applyBreakpoints(): ReturnType<DebugRun['setBreakpoints']> | undefined {
+    if (!this.run) return undefined;
+    const set = this.run.setBreakpoints(this.pendingBreakpoints, (id, view) => this.breakpointStops(id, view));
     this.breakpointIds = set.map((b) => b.id);
     return set;
   }
 
   /** A hit stops unless its hit count is not reached, its condition is false, or it is a logpoint (which prints). */
-  private breakpointStops(id: number, step: StepPoint): boolean {
+  private breakpointStops(id: number, view: StopView): boolean {
     const options = this.breakpointOptions[this.breakpointIds.indexOf(id)];
-    if (!options || !this.runtime) return true;
+    if (!options) return true;
     options.hits++;
     if (options.hitCondition && !options.hitCondition.holds(options.hits)) return false;
-    const scope = stopExpressionScope(this.runtime, step);
+    const scope = stopExpressionScope(view);
     if (options.condition) {
       const holds = conditionHolds(options.condition, scope);
       // A quantity this step has not computed yet (δ^(2) while going forward) means "not here";
       // any other failure stops, and says why.
       if (!holds.ok && holds.error.code === 'index-out-of-range') return false;
       if (!holds.ok) {
-        this.sendEvent(new OutputEvent(`Breakpoint condition: ${holds.error.message}\n`, 'console'));
+        this.console(`Breakpoint condition: ${holds.error.message}\n`);
         return true;
       }
       if (!holds.value) return false;
     }
     if (options.logMessage) {
-      const rendered = renderLogMessage(options.logMessage, scope, { style: 'inline' });
-      this.sendEvent(new OutputEvent(`${rendered.text}\n`, 'console'));
+      this.console(`${renderLogMessage(options.logMessage, scope, { style: 'inline' }).text}\n`);
       return false;
     }
     return true;
   }
 
-  private resume(response: DebugProtocol.Response, command: (runtime: DebugRuntime) => RunResult): void {
-    if (!this.runtime) return this.error(response, 'No network is being debugged.');
-    this.variables.clear();
+  private resume(response: DebugProtocol.Response, command: ResumeCommand): void {
+    if (!this.run) return this.error(response, 'No network is being debugged.');
+    if (!this.lastStop) return this.error(response, 'The network is running.');
+    this.resumeWith = command;
     this.sendResponse(response);
-    this.report(command(this.runtime));
   }
 
-  /** Tells the client where the run stopped, or that it ended (with J). */
-  private report(result: RunResult): void {
-    if ('ended' in result) {
-      this.lastStop = undefined;
-      this.sendEvent(new OutputEvent(`J(θ) = ${result.ended.cost} over m = ${this.runtime?.evaluation.batch.m ?? 0} examples\n`, 'console'));
-      this.end();
-      return;
+  /** The run ended: say how, save the weights when asked, and end the session. */
+  private finish(end: RunEnd, args: NnspecLaunchArguments, opened: OpenedSpec): void {
+    if (end.kind === 'evaluated') {
+      this.console(`J(θ) = ${end.cost} over m = ${opened.data.train.m} examples\n`);
+    } else if (end.kind === 'trained') {
+      const { summary, theta } = end.result;
+      this.console(`Trained: J = ${summary.finalCost} after ${summary.iterations} iterations (${summary.reason}), ${summary.evaluations} evaluations.\n`);
+      if (args.saveWeights === true) {
+        const file = weightsPathFor(this.specPath);
+        const written = writeWeightsFileSync(file, trainedWeights(opened, opened.spec.train, theta, summary));
+        this.console(written.ok ? `Weights saved to ${file}.\n` : `The weights could not be saved: ${written.error.message}\n`);
+      } else {
+        this.console('The weights were not saved (the launch attribute "saveWeights" is false).\n');
+      }
     }
-    const stop = result.stopped;
-    this.lastStop = stop;
-    const text = stop.exception?.description ?? describeStep(stop.step);
-    const event = new StoppedEvent(stop.reason, THREAD_ID, stop.exception ? 'NaN or Inf' : undefined) as DebugProtocol.StoppedEvent;
-    event.body.description = text;
-    if (stop.breakpoints) event.body.hitBreakpointIds = [...stop.breakpoints];
-    this.sendEvent(event);
+    this.run = undefined;
+    this.sendEvent(new TerminatedEvent());
   }
 
-  private end(): void {
-    this.runtime = undefined;
-    this.sendEvent(new TerminatedEvent());
+  private console(text: string): void {
+    this.sendEvent(new OutputEvent(text, 'console'));
   }
 
   private locationsOf(file: string | undefined): StepLocations | undefined {

@@ -5,11 +5,12 @@
 import type { Compute } from '../core/nn/compute';
 import { NetworkEvaluator } from '../core/nn/evaluator';
 import { findSymmetricUnits, type SymmetricLayer } from '../core/nn/symmetry';
-import type { InitStrategyName } from '../core/spec/schema';
+import type { InitStrategyName, TrainSpec } from '../core/spec/schema';
 import { initialTheta } from '../core/train/architecture-of';
 import type { TrainingSummary } from '../core/train/progress';
 import { trainNetwork, type TrainingHooks } from '../core/train/trainer';
 import { unitHealth, type LayerHealth } from '../core/train/unit-health';
+import type { WeightsInput } from '../core/weights/serialize';
 import { specHash } from '../core/weights/spec-hash';
 import { writeWeightsFile } from '../data/weights-file';
 import type { JobFailure } from './job-failure';
@@ -49,7 +50,26 @@ export async function runTrainJob(opened: OpenedSpec, options: TrainJobOptions, 
   const symmetry = findSymmetricUnits(theta, architecture.sizes, 1e-9);
   const health = relevantHealth(unitHealth(new NetworkEvaluator(architecture), theta, data.train), summary);
   if (options.weightsPath === undefined) return { summary, theta, partial, symmetry, health };
-  const written = await writeWeightsFile(options.weightsPath, {
+  const written = await writeWeightsFile(options.weightsPath, trainedWeights(opened, train, theta, summary));
+  const weights = written.ok ? { path: options.weightsPath } : { failure: { code: written.error.code, message: written.error.message } };
+  return { summary, theta, partial, symmetry, health, weights };
+}
+
+/**
+ * Saturated units are a problem while they stop learning; after a run that cut J by 90 % or
+ * more they are usually the confident units of a fitted network, so only dead units (wasted
+ * capacity either way) are kept then.
+ */
+function relevantHealth(health: LayerHealth[], summary: { initialCost: number; finalCost: number }): LayerHealth[] {
+  if (!(summary.finalCost < 0.1 * summary.initialCost)) return health;
+  return health.filter((h) => h.dead.length > 0).map((h) => ({ ...h, saturated: [] }));
+}
+
+/** The weights file of a finished run: θ, what it fits (spec hash, sizes, normalisation, classes) and how it was reached. */
+export function trainedWeights(opened: OpenedSpec, train: TrainSpec, theta: Float64Array, summary: TrainingSummary): WeightsInput {
+  const { spec, architecture, data } = opened;
+  const partial = summary.reason === 'cancelled' || summary.reason === 'not-finite';
+  return {
     specHash: specHash(spec),
     layerSizes: architecture.sizes,
     theta,
@@ -66,17 +86,5 @@ export async function runTrainJob(opened: OpenedSpec, options: TrainJobOptions, 
       partial,
       elapsedMs: summary.elapsedMs,
     },
-  });
-  const weights = written.ok ? { path: options.weightsPath } : { failure: { code: written.error.code, message: written.error.message } };
-  return { summary, theta, partial, symmetry, health, weights };
-}
-
-/**
- * Saturated units are a problem while they stop learning; after a run that cut J by 90 % or
- * more they are usually the confident units of a fitted network, so only dead units (wasted
- * capacity either way) are kept then.
- */
-function relevantHealth(health: LayerHealth[], summary: { initialCost: number; finalCost: number }): LayerHealth[] {
-  if (!(summary.finalCost < 0.1 * summary.initialCost)) return health;
-  return health.filter((h) => h.dead.length > 0).map((h) => ({ ...h, saturated: [] }));
+  };
 }

@@ -30,7 +30,7 @@ describe('debug adapter through a real DAP client (DebugClient over stdio)', fun
   it('answers initialize with its capabilities and the NaN-or-Inf exception filter', async () => {
     const r = await dc.initializeRequest();
     assert.equal(r.body?.supportsConfigurationDoneRequest, true);
-    assert.deepEqual(r.body?.exceptionBreakpointFilters?.map((f) => [f.filter, f.default]), [['nonFinite', true]]);
+    assert.deepEqual(r.body?.exceptionBreakpointFilters?.map((f) => [f.filter, f.default]), [['nonFinite', true], ['deadUnits', false], ['saturatedUnits', false], ['gradientCheck', false]]);
   });
 
   it('stops on entry at layer 2’s line, then steps over forward, δ^(3), δ^(2) with the lecture’s frames', async () => {
@@ -179,13 +179,14 @@ describe('debug adapter through a real DAP client (DebugClient over stdio)', fun
     assert.match(String((await output).body.output), /^J\(θ\) = 0\.69\d+ over m = 4 examples/);
   });
 
-  it('refuses a launch without a spec, with a missing spec, or mode "train", in one clear message', async () => {
+  it('refuses a launch without a spec, with a missing spec, or a wrong attribute, in one clear message', async () => {
     await dc.initializeRequest();
     for (const [args, pattern] of [
       [{}, /needs "spec"/],
       [{ spec: 42 }, /needs "spec"/],
       [{ spec: path.join(EXAMPLES, 'no-such.nnspec') }, /Cannot read .*no-such\.nnspec: ENOENT/],
-      [{ spec: XOR, mode: 'train' }, /"mode": "train"/],
+      [{ spec: XOR, mode: 'fit' }, /"mode" is "evaluate" or "train"/],
+      [{ spec: XOR, mode: 'train', saveWeights: 'yes' }, /"saveWeights" must be true or false/],
       [{ spec: XOR, examples: [0] }, /"examples"/],
     ] as const) {
       await assert.rejects(dc.launch(args as DebugProtocol.LaunchRequestArguments), (e: Error) => pattern.test(e.message) && !/\n\s+at /.test(e.message));

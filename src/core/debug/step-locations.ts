@@ -19,7 +19,7 @@ export interface StepLocations {
 
 /** What a breakpoint on a line means, or why it cannot be set there. */
 export type BreakpointTarget =
-  | { readonly verified: true; readonly line: number; readonly on: { readonly kind: 'layer'; readonly layer: number } | { readonly kind: 'cost' } }
+  | { readonly verified: true; readonly line: number; readonly on: { readonly kind: 'layer'; readonly layer: number } | { readonly kind: 'cost' } | { readonly kind: 'iteration' } }
   | { readonly verified: false; readonly line: number; readonly message: string };
 
 export function stepLocations(text: string): StepLocations {
@@ -36,7 +36,8 @@ export function stepLocations(text: string): StepLocations {
 
 /**
  * Resolves a requested breakpoint line: a line inside a layer's entry moves to its first line;
- * `cost:` stops when J is known; `train:` and any other line are unverified, with the reason.
+ * `cost:` stops when J is known; `train:` at every iteration of a training; any other line
+ * (and `train:` when the session evaluates once) is unverified, with the reason.
  */
 export function resolveBreakpoint(locations: StepLocations, line: number, mode: 'evaluate' | 'train' = 'evaluate'): BreakpointTarget {
   for (let i = 0; i < locations.layerLines.length; i++) {
@@ -45,10 +46,12 @@ export function resolveBreakpoint(locations: StepLocations, line: number, mode: 
     }
   }
   if (line === locations.costLine) return { verified: true, line, on: { kind: 'cost' } };
-  if (line === locations.trainLine && mode === 'evaluate') {
+  if (line === locations.trainLine) {
+    if (mode === 'train') return { verified: true, line, on: { kind: 'iteration' } };
     return { verified: false, line, message: 'A breakpoint on train: stops at every iteration of a training; this session evaluates once (mode "evaluate").' };
   }
-  return { verified: false, line, message: 'Breakpoints stop on a layer entry (forward: z and a; backward: δ), or on cost: (J known).' };
+  const where = mode === 'train' ? ', on cost: (J known) or on train: (each iteration)' : ', or on cost: (J known)';
+  return { verified: false, line, message: `Breakpoints stop on a layer entry (forward: z and a; backward: δ)${where}.` };
 }
 
 /** The spec line a step point belongs to (layer l's entry; example-done on the input layer, whose Δ^(1) it adds; the cost on cost:). */
@@ -62,6 +65,8 @@ export function lineOfStep(locations: StepLocations, step: StepPoint): number | 
       return locations.layerLines[0];
     case 'cost':
       return locations.costLine ?? locations.layerLines.at(-1);
+    case 'iteration':
+      return locations.trainLine ?? locations.costLine ?? locations.layerLines.at(-1);
     default: {
       const never: never = step;
       return never;
@@ -72,6 +77,7 @@ export function lineOfStep(locations: StepLocations, step: StepPoint): number | 
 /** Whether a breakpoint target stops at a step. */
 export function breakpointHits(on: Extract<BreakpointTarget, { verified: true }>['on'], step: StepPoint): boolean {
   if (on.kind === 'cost') return step.kind === 'cost';
+  if (on.kind === 'iteration') return step.kind === 'iteration';
   switch (step.kind) {
     case 'forward':
     case 'output-delta':

@@ -1,6 +1,7 @@
 /**
- * The places a debugged evaluation stops at: the steps of the lecture's algorithm for one
- * example, in the order backpropagation takes them, then the cost. Layers are l = 1 … L.
+ * The places a debugged run stops at: the steps of the lecture's algorithm for one example, in
+ * the order backpropagation takes them, then the evaluation's cost, then (training) the
+ * iteration. Layers are l = 1 … L.
  */
 export type StepPoint =
   /** Forward propagation has computed z^(l) and a^(l) of the example, l = 2 … L. */
@@ -11,8 +12,19 @@ export type StepPoint =
   | { readonly kind: 'backward'; readonly example: number; readonly layer: number }
   /** The example's share of every Δ^(l) is added (the last step, Δ^(1), has no δ^(1) to show). */
   | { readonly kind: 'example-done'; readonly example: number }
-  /** The whole batch is in: J(θ) and D = Δ/m + (λ/m)Θ (bias column aside) are known. */
-  | { readonly kind: 'cost'; readonly cost: number };
+  /** The whole batch is in: J(θ) and D = Δ/m + (λ/m)Θ (bias column aside) are known. `evaluation` counts from 1. */
+  | { readonly kind: 'cost'; readonly cost: number; readonly evaluation: number }
+  /** Training: the optimiser has completed iteration n (1-based), at J with gradient norm ‖D‖. */
+  | { readonly kind: 'iteration'; readonly iteration: number; readonly cost: number; readonly gradNorm: number };
+
+/**
+ * How deep a step is: 3 inside an example (the layer steps and the example's end), 1 an
+ * evaluation's end, 0 an iteration's end. Step Over stops at the next step of the same depth
+ * or shallower; Step Out at the next shallower one.
+ */
+export function stepLevel(step: StepPoint): 0 | 1 | 3 {
+  return step.kind === 'iteration' ? 0 : step.kind === 'cost' ? 1 : 3;
+}
 
 /** A short label for the Call Stack, in the lecture's notation (e.g. "forward: z^(3), a^(3)"). */
 export function describeStep(step: StepPoint): string {
@@ -27,6 +39,8 @@ export function describeStep(step: StepPoint): string {
       return 'Δ^(1) and the example done';
     case 'cost':
       return 'J(θ) and D';
+    case 'iteration':
+      return `iteration ${step.iteration}: J = ${step.cost.toPrecision(6)}`;
     default: {
       const never: never = step;
       return String(never);

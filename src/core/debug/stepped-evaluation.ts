@@ -7,8 +7,9 @@
  * J and D exactly as the evaluator does (the sums differ from its chunked order only by
  * rounding).
  *
- * Drive it with `steps()`, a generator: each `next()` runs to the following step point. While
- * it is paused at one, `values(l)` reads the current example's z^(l), a^(l), δ^(l).
+ * Drive it with `steps()`, a generator: each `next()` runs to the following step point, and
+ * the last returns J. While it is paused at one, `values(l)` reads the current example's z^(l),
+ * a^(l), δ^(l). A training evaluates many times: `use(θ, batch)` points it at the next call's.
  */
 import type { Batch } from '../nn/batch';
 import { backwardLayer, forwardLayer, gradientSums, outputLayerDelta } from '../nn/backprop';
@@ -47,11 +48,15 @@ export class SteppedEvaluation {
   /** λ of the cost; the debugger's Set Value may change it before J is computed. */
   lambda: number;
 
+  /** The parameters and examples of the evaluation (set by `use`; Set Value writes into θ). */
+  theta: Float64Array;
+  batch: Batch;
+
   /** @throws RangeError when the architecture is invalid or θ and the batch do not fit it. */
   constructor(
     readonly architecture: Architecture,
-    readonly theta: Float64Array,
-    readonly batch: Batch,
+    theta: Float64Array,
+    batch: Batch,
     private readonly options: SteppedEvaluationOptions = {},
   ) {
     const problems = architectureProblems(architecture);
@@ -60,14 +65,23 @@ export class SteppedEvaluation {
     this.lambda = architecture.lambda;
     this.shapes = layerShapes(this.sizes);
     this.parameterCount = this.shapes.reduce((n, s) => n + s.size, 0);
-    if (theta.length < this.parameterCount) throw new RangeError(`θ has ${theta.length} entries; the network needs ${this.parameterCount}`);
-    if (!(batch.m >= 1)) throw new RangeError('the batch has no examples');
+    this.theta = theta;
+    this.batch = batch;
+    this.use(theta, batch);
     const L = this.sizes.length;
     this.sums = createGradientSums(this.parameterCount, L);
     this.D = new Float64Array(this.parameterCount);
     this.stats = { gradientNorm: new Float64Array(L - 1), meanAbsDelta: new Float64Array(L) };
     this.single = new TypeScriptKernelSet(architecture, this.shapes, 1);
     this.chunked = new TypeScriptKernelSet(architecture, this.shapes, CHUNK);
+  }
+
+  /** The θ and examples of the next evaluation. @throws RangeError when they do not fit the network. */
+  use(theta: Float64Array, batch: Batch): void {
+    if (theta.length < this.parameterCount) throw new RangeError(`θ has ${theta.length} entries; the network needs ${this.parameterCount}`);
+    if (!(batch.m >= 1)) throw new RangeError('the batch has no examples');
+    this.theta = theta;
+    this.batch = batch;
   }
 
   /** The current (stepped) example's z^(l), a^(l), δ^(l), l = 1 … L. */
@@ -80,10 +94,7 @@ export class SteppedEvaluation {
     };
   }
 
-  /**
-   * The evaluation, step by step: yields after each step of each stepped example, then once
-   * with the cost; returns J(θ).
-   */
+  /** The evaluation, step by step: yields after each step of each stepped example; returns J(θ), with D complete. */
   *steps(): Generator<StepPoint, number, void> {
     const { batch, theta, sums } = this;
     const L = this.sizes.length, m = batch.m;
@@ -113,8 +124,6 @@ export class SteppedEvaluation {
     if (fast < m) gradientSums(chunked, batch, fast, m, sums);
     single.end();
     chunked.end();
-    const J = finishGradient(theta, this.shapes, this.sizes, m, this.lambda, sums, this.D, this.stats);
-    yield { kind: 'cost', cost: J };
-    return J;
+    return finishGradient(theta, this.shapes, this.sizes, m, this.lambda, sums, this.D, this.stats);
   }
 }

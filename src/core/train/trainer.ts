@@ -36,6 +36,13 @@ export interface TrainingHooks {
   readonly signal?: { readonly aborted: boolean };
   /** Milliseconds since an arbitrary origin (injected so the core needs no timers). */
   readonly now?: () => number;
+  /**
+   * Wraps the optimiser's objective (the debugger's: it may run an evaluation step by step, or
+   * stop after it). The wrapper returns J and writes ∂J/∂θ as the objective it wraps does.
+   */
+  readonly wrapObjective?: (objective: Objective, data: Dataset) => Objective;
+  /** Called after every completed iteration, before progress is reported (the debugger stops there). */
+  readonly onIteration?: (report: IterationReport) => void;
 }
 
 export interface TrainingResult {
@@ -52,6 +59,13 @@ export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}
   const evaluator = new NetworkEvaluator(architecture, data.train.m, { compute });
   const metrics = new Metrics(architecture, data);
   const objective = createObjective(evaluator, data.train);
+  const wrapped = hooks.wrapObjective ? hooks.wrapObjective(objective.evaluate, data.train) : objective.evaluate;
+  let initialCost = NaN, calls = 0;
+  const evaluate: Objective = (theta, gradOut, batch) => {
+    const cost = wrapped(theta, gradOut, batch);
+    if (calls++ === 0) initialCost = cost;
+    return cost;
+  };
   const costHistory: number[] = [];
   let lastReportAt = -Infinity;
   let lastReported = 0;
@@ -72,7 +86,7 @@ export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}
     );
   };
 
-  const result = optimizers[train.optimizer](objective.evaluate, problem.theta0, {
+  const result = optimizers[train.optimizer](evaluate, problem.theta0, {
     maxIterations: train.iterations,
     tolerance: train.tolerance,
     learningRate: effectiveLearningRate(train),
@@ -82,7 +96,8 @@ export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}
     rng: createRng(train.seed),
     ...(hooks.signal ? { signal: hooks.signal } : {}),
     onIteration: (step: IterationReport) => {
-      if (costHistory.length === 0) costHistory.push(objective.initialCost);
+      hooks.onIteration?.(step);
+      if (costHistory.length === 0) costHistory.push(initialCost);
       costHistory.push(step.cost);
       if (hooks.onProgress && now() - lastReportAt >= (hooks.progressIntervalMs ?? 0)) report(step.iteration, step.cost, step.theta);
     },
@@ -120,7 +135,7 @@ function fullCost(evaluator: NetworkEvaluator, theta: Float64Array, data: Datase
 
 /** The optimiser's objective over the training set; a mini-batch is a row selection (no copy). */
 function createObjective(evaluator: NetworkEvaluator, data: Dataset) {
-  const state = { initialCost: NaN, firstNonFiniteLayer: undefined as number | undefined, calls: 0 };
+  const state = { firstNonFiniteLayer: undefined as number | undefined };
   const selection: { X: Float64Array; Y: Float64Array; m: number; rows: Int32Array } = { X: data.X, Y: data.Y, m: 0, rows: new Int32Array(0) };
   const evaluate: Objective = (theta, gradOut, batch) => {
     let source: Batch = data;
@@ -130,7 +145,6 @@ function createObjective(evaluator: NetworkEvaluator, data: Dataset) {
       source = selection;
     }
     const cost = evaluator.costAndGradient(theta, source, gradOut);
-    if (state.calls++ === 0) state.initialCost = cost;
     if (state.firstNonFiniteLayer === undefined) {
       const norms = evaluator.stats.gradientNorm;
       for (let i = 0; i < norms.length; i++) {
@@ -144,9 +158,6 @@ function createObjective(evaluator: NetworkEvaluator, data: Dataset) {
   };
   return {
     evaluate,
-    get initialCost() {
-      return state.initialCost;
-    },
     get firstNonFiniteLayer() {
       return state.firstNonFiniteLayer;
     },
