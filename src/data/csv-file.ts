@@ -1,16 +1,18 @@
 /**
- * Reading a CSV file from disk: the size limit, the file-system errors, then the text
- * (csv-text.ts) and the structure (core/data/csv-records.ts), and finally, for training,
- * the numbers (core/data/csv-table.ts). Every error is a value naming the file, and the
- * line and column where they apply.
+ * Reading a CSV file from disk: the opener (open-input.ts: a regular file within the size
+ * limit, never a pipe or a device), then the text (csv-text.ts) and the structure
+ * (core/data/csv-records.ts), and finally, for training, the numbers (core/data/csv-table.ts).
+ * Every error is a value naming the file, and the line and column where they apply.
  */
-import * as fs from 'node:fs';
 import { checkCsvRecords, type CsvRecords } from '../core/data/csv-records';
 import { tableFromCsv, type CsvColumns } from '../core/data/csv-table';
-import { fail, type DataResult } from '../core/data/data-error';
+import { fail, type DataErrorCode, type DataResult } from '../core/data/data-error';
 import type { DataTable } from '../core/data/table';
 import { parseCsvText } from './csv-text';
-import { accessFailure } from './resolve-data-path';
+import { readInput, readInputSync, type InputCode, type InputFailure, type InputOptions } from './open-input';
+
+// Where it has always been imported from.
+export { formatBytes } from './open-input';
 
 /** The default limit on the size of a CSV file: 100 MiB, as the editor setting's default. Callers may pass another. */
 export const DEFAULT_MAX_CSV_BYTES = 100 * 1024 * 1024;
@@ -41,28 +43,14 @@ export function readCsvFile(file: string, options: CsvReadOptions = {}): DataRes
 }
 
 function readCsvFileNow(file: string, options: CsvReadOptions): DataResult<CsvRecords> {
-  let text: string;
-  try {
-    const failure = checkStats(file, fs.statSync(file), options);
-    if (failure) return failure;
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return fail(accessFailure(file, error));
-  }
-  return recordsOf(text, file);
+  const read = readInputSync(file, csvInput(options));
+  return read.ok ? recordsOf(read.value.text, file) : csvFailure(read.error);
 }
 
 /** The asynchronous twin of readCsvFile, for the extension host. Never rejects. */
 export async function readCsvFileAsync(file: string, options: CsvReadOptions = {}): Promise<DataResult<CsvRecords>> {
-  let text: string;
-  try {
-    const failure = checkStats(file, await fs.promises.stat(file), options);
-    if (failure) return failure;
-    text = await fs.promises.readFile(file, 'utf8');
-  } catch (error) {
-    return fail(accessFailure(file, error));
-  }
-  return recordsOf(text, file);
+  const read = await readInput(file, csvInput(options));
+  return read.ok ? recordsOf(read.value.text, file) : csvFailure(read.error);
 }
 
 /** Reads the CSV file at `file` as a data table with the given target and feature columns. */
@@ -79,23 +67,20 @@ function recordsOf(text: string, file: string): DataResult<CsvRecords> {
 /** The names under which users set the CSV size limit, for the message that refuses a file. */
 export const MAX_CSV_BYTES_SETTING = 'nnspec.data.maxCsvBytes (CLI: --max-csv-bytes)';
 
-/** The checks made on a file's stats before it is read: a regular file, within the size limit. */
-export function checkStats(file: string, stats: fs.Stats, options: CsvReadOptions): DataResult<never> | undefined {
-  if (!stats.isFile()) return fail({ code: 'csv-not-a-file', file, message: `${file} is ${stats.isDirectory() ? 'a directory' : 'not a regular file'}, not a CSV file.` });
-  const limit = options.maxBytes ?? DEFAULT_MAX_CSV_BYTES;
-  if (stats.size > limit) {
-    return fail({
-      code: 'csv-too-large',
-      file,
-      message: `${file} is ${formatBytes(stats.size)}, over the limit of ${formatBytes(limit)} (${limit} bytes) for a CSV file; raise the limit with the setting ${MAX_CSV_BYTES_SETTING}.`,
-    });
-  }
-  return undefined;
+/** The opener's options for a CSV file (open-input.ts): its size limit and the setting that raises it. */
+export function csvInput(options: CsvReadOptions): InputOptions {
+  return { maxBytes: options.maxBytes ?? DEFAULT_MAX_CSV_BYTES, what: 'a CSV file', raise: `the setting ${MAX_CSV_BYTES_SETTING}` };
 }
 
-/** A byte count for people: bytes below 1 kB, else kB or MB with up to one decimal (powers of 1000). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KiB'] : [bytes / (1024 * 1024), 'MiB'];
-  return `${Number(value.toFixed(1))} ${unit}`;
+/** The opener's failure as the loader's code: csv-not-found, csv-not-a-file, csv-too-large, csv-unreadable. */
+export function csvFailure(error: InputFailure): DataResult<never> {
+  const { file, message } = error;
+  return fail({ code: CSV_CODE[error.code], file, message });
 }
+
+const CSV_CODE = {
+  'input-not-found': 'csv-not-found',
+  'input-not-a-file': 'csv-not-a-file',
+  'input-too-large': 'csv-too-large',
+  'input-unreadable': 'csv-unreadable',
+} as const satisfies Record<InputCode, DataErrorCode>;

@@ -5,7 +5,6 @@
  * loop gets a turn between chunks. The answer is the one the synchronous path gives
  * (readCsvFile, then summarizeCsv): the same codes, lines and messages.
  */
-import * as fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
@@ -14,9 +13,9 @@ import { fail, ok, type DataResult } from '../core/data/data-error';
 import { ByteLines } from '../core/data/byte-lines';
 import { ColumnSummaryBuilder, distinctCap } from '../core/data/csv-summary';
 import { DISTINCT_CAP, type CsvSummary } from '../core/spec/data-probe';
-import { checkStats, type CsvReadOptions } from './csv-file';
+import { csvFailure, csvInput, type CsvReadOptions } from './csv-file';
 import { errorLine, errorReason } from './csv-text';
-import { accessFailure } from './resolve-data-path';
+import { failureOf, openInput, tooLargeFailure } from './open-input';
 
 /**
  * How much of the file is parsed and summarised in one synchronous slice: 16 kB take about
@@ -36,21 +35,23 @@ export interface CsvStreamOptions extends CsvReadOptions {
  * for more than one chunk. Never rejects.
  */
 export async function summarizeCsvFile(file: string, options: CsvStreamOptions = {}): Promise<DataResult<CsvSummary>> {
-  try {
-    const refused = checkStats(file, await fs.promises.stat(file), options);
-    if (refused) return refused;
-  } catch (error) {
-    return fail(accessFailure(file, error));
-  }
+  const input = csvInput(options);
+  const opened = await openInput(file, input);
+  if (!opened.ok) return csvFailure(opened.error);
+  const { handle } = opened.value;
+  // At most maxBytes + 1 bytes: one more than the limit tells that the file grew past it.
+  const stream = handle.createReadStream({ encoding: 'utf8', highWaterMark: options.chunkBytes ?? CHUNK_BYTES, start: 0, end: input.maxBytes, autoClose: false });
   const summary = new CsvSummaryBuilder(DISTINCT_CAP, options.target);
   const lines = new ByteLines();
   let blank = true;
+  const grown = (): boolean => stream.bytesRead > input.maxBytes;
   try {
     await pipeline(
-      fs.createReadStream(file, { encoding: 'utf8', highWaterMark: options.chunkBytes ?? CHUNK_BYTES }),
+      stream,
       async function* text(chunks: AsyncIterable<string>) {
         let first = true;
         for await (const chunk of chunks) {
+          if (grown()) return;
           // Like parseCsvText: drop a byte-order mark; a file of whitespace only is empty.
           const body = first && chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk;
           if (chunk !== '') first = false;
@@ -67,9 +68,14 @@ export async function summarizeCsvFile(file: string, options: CsvStreamOptions =
       },
     );
   } catch (error) {
-    if (!(error instanceof CsvError)) return fail(accessFailure(file, error));
+    if (grown()) return csvFailure(tooLargeFailure(file, undefined, input));
+    if (!(error instanceof CsvError)) return csvFailure(failureOf(file, error));
     return blank ? summary.finish(file, true) : fail(malformed(file, error, lines));
+  } finally {
+    stream.destroy();
+    await handle.close().catch(() => undefined);
   }
+  if (grown()) return csvFailure(tooLargeFailure(file, undefined, input));
   return summary.finish(file, blank);
 }
 

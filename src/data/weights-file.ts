@@ -1,15 +1,16 @@
 /**
  * Weights files on disk (core/weights/format.ts): `xor.nnspec` keeps its weights in
  * `xor.weights.json` beside it, written atomically so an interrupted write never leaves a
- * broken file.
+ * broken file. They are read through the opener (open-input.ts): a regular file of at most
+ * MAX_WEIGHTS_BYTES, never a pipe or a device.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Result } from '../core/diagnostic';
 import type { WeightsErrorCode, WeightsFile, WeightsResult } from '../core/weights/format';
 import { readWeights } from '../core/weights/parse';
 import { serializeWeights, type WeightsInput } from '../core/weights/serialize';
 import { writeFileAtomic, writeFileAtomicSync, type WriteCode } from './atomic-write';
+import { readInput, readInputSync, type InputFailure, type InputOptions } from './open-input';
 
 /** Why writing a weights file failed: θ could not be serialised, or the write itself failed. */
 export type WeightsWriteCode = WeightsErrorCode | WriteCode;
@@ -39,29 +40,28 @@ export async function writeWeightsFile(file: string, input: WeightsInput): Promi
   return text.ok ? writeFileAtomic(file, text.value) : text;
 }
 
+/**
+ * The largest weights file read: 500 MiB. A weights file is about 24 characters a parameter,
+ * so this holds some 20 million; V8's longest string (2^29 − 24 characters, just under
+ * 512 MiB) is the hard ceiling of any text read whole.
+ */
+export const MAX_WEIGHTS_BYTES = 500 * 1024 * 1024;
+
+/** The opener's options for a weights file (open-input.ts). */
+export const WEIGHTS_INPUT: InputOptions = { maxBytes: MAX_WEIGHTS_BYTES, what: 'a weights file' };
+
 /** Reads a weights file and checks it against layer sizes s_1 … s_L; returns it and its θ. */
 export function readWeightsFile(file: string, layerSizes: readonly number[]): WeightsResult<LoadedWeights> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return unreadable(file, error);
-  }
-  return readWeights(text, layerSizes);
+  const read = readInputSync(file, WEIGHTS_INPUT);
+  return read.ok ? readWeights(read.value.text, layerSizes) : unreadable(file, read.error);
 }
 
 /** The asynchronous twin of readWeightsFile. Never rejects. */
 export async function readWeightsFileAsync(file: string, layerSizes: readonly number[]): Promise<WeightsResult<LoadedWeights>> {
-  let text: string;
-  try {
-    text = await fs.promises.readFile(file, 'utf8');
-  } catch (error) {
-    return unreadable(file, error);
-  }
-  return readWeights(text, layerSizes);
+  const read = await readInput(file, WEIGHTS_INPUT);
+  return read.ok ? readWeights(read.value.text, layerSizes) : unreadable(file, read.error);
 }
 
-function unreadable(file: string, error: unknown): WeightsResult<never> {
-  const reason = error instanceof Error ? error.message : String(error);
-  return { ok: false, error: { code: 'weights-unreadable', message: `Cannot read the weights file ${file}: ${reason}` } };
+function unreadable(file: string, error: InputFailure): WeightsResult<never> {
+  return { ok: false, error: { code: 'weights-unreadable', message: `Cannot read the weights file ${file}: ${error.reason}.` } };
 }

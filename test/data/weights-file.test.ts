@@ -39,4 +39,12 @@ describe('weights files on disk', () => {
     assert.ok(!nan.ok && nan.error.code === 'weights-non-finite');
     assert.ok(readWeightsFile(file, [2, 2]).ok, 'the old file is intact');
   });
+
+  it('reads through the opener: a directory is refused by what it is, sync and async', async () => {
+    for (const r of [readWeightsFile(dir, [2, 2]), await readWeightsFileAsync(dir, [2, 2])]) {
+      assert.ok(!r.ok);
+      assert.equal(r.error.code, 'weights-unreadable');
+      assert.ok(r.error.message.endsWith(`${dir}: it is a directory, not a file.`), r.error.message);
+    }
+  });
 });
