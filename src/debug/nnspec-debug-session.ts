@@ -12,7 +12,6 @@ import {
   Breakpoint, BreakpointEvent, DebugSession, InitializedEvent, InvalidatedEvent, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { readFileSync } from 'node:fs';
 import { DebugRun, type DebugHost, type ResumeCommand, type RunEnd, type RuntimeBreakpoint, type Stop } from '../core/debug/debug-run';
 import { EXCEPTION_FILTERS, isExceptionFilter, type ExceptionFilter } from '../core/debug/run-exception';
 import { lineOfStep, resolveBreakpoint, stepLocations, type StepLocations } from '../core/debug/step-locations';
@@ -20,7 +19,7 @@ import { describeStep } from '../core/debug/step-point';
 import type { StopView } from '../core/debug/stop-view';
 import { initialTheta } from '../core/train/architecture-of';
 import { readWeightsFile, weightsPathFor, writeWeightsFileSync } from '../data/weights-file';
-import { openSpec, type OpenedSpec } from '../jobs/open-spec';
+import { openSpec, readSpecFile, type OpenedSpec } from '../jobs/open-spec';
 import { trainedWeights } from '../jobs/train-job';
 import { openJobCompute } from '../parallel/job-compute';
 import { conditionHolds } from '../core/debug/expression/condition';
@@ -173,13 +172,10 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
     if (!checked.ok) return this.error(response, checked.message);
     const args = checked.value;
     const specPath = path.resolve(args.spec);
-    let text: string;
-    try {
-      text = readFileSync(specPath, 'utf8');
-    } catch (e) {
-      return this.error(response, `Cannot read ${specPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    const opened = openSpec(specPath, { workspaceRoot: path.resolve(args.workspaceRoot ?? path.dirname(specPath)), allowOutside: args.allowOutside ?? false }, text);
+    const read = readSpecFile(specPath);
+    if (!read.ok) return this.error(response, read.failure.message);
+    const { text } = read.value;
+    const opened = openSpec(specPath, { workspaceRoot: path.resolve(args.workspaceRoot ?? path.dirname(specPath)), allowOutside: args.allowOutside ?? false }, read.value);
     if (!opened.ok) {
       const count = opened.failure.diagnostics?.length;
       return this.error(response, `${opened.failure.message}${count ? ' See the Problems view.' : ''}`);
@@ -505,11 +501,8 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
 
   private locationsOf(file: string | undefined): StepLocations | undefined {
     if (!file) return undefined;
-    try {
-      return stepLocations(readFileSync(file, 'utf8'));
-    } catch {
-      return undefined;
-    }
+    const read = readSpecFile(file);
+    return read.ok && read.value.complete ? stepLocations(read.value.text) : undefined;
   }
 
   private error(response: DebugProtocol.Response, message: string): void {

@@ -3,15 +3,15 @@
  * prepared data. The same steps for the CLI and the extension's worker, so both give the
  * same answers.
  */
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Architecture } from '../core/nn/network';
 import type { PreparedData } from '../core/nn/dataset';
 import type { Spec } from '../core/spec/schema';
-import { validateSpec } from '../core/spec/validate';
+import { MAX_SPEC_BYTES, validateSpec } from '../core/spec/validate';
 import { architectureOf } from '../core/train/architecture-of';
 import { createCsvProbe } from '../data/csv-probe';
 import { loadData } from '../data/load-data';
+import { readInputSync, type InputFailure, type InputOptions, type InputText } from '../data/open-input';
 import type { CsvRecords } from '../core/data/csv-records';
 import type { DataResult } from '../core/data/data-error';
 import type { JobPolicy } from '../protocol/job-policy';
@@ -32,8 +32,28 @@ export interface OpenedSpec extends OpenedNetwork {
   readonly data: PreparedData;
 }
 
+/**
+ * How a spec file is read (open-input.ts): a regular file, its first MAX_SPEC_BYTES bytes at
+ * most; a longer one is marked incomplete, and the validator refuses it (spec-too-large).
+ */
+export const SPEC_INPUT: InputOptions = { maxBytes: MAX_SPEC_BYTES, what: 'a spec', overLimit: 'head' };
+
+/** The text a spec is opened with: the editor's text, or what readSpecFile read (maybe only the start of the file). */
+export type SpecSource = string | InputText;
+
+/** Reads a spec file through the opener; the failure names the file and what it is. */
+export function readSpecFile(specPath: string): JobResult<InputText, OpenFailureCode> {
+  const read = readInputSync(path.resolve(specPath), SPEC_INPUT);
+  return read.ok ? read : failed(specUnreadable(specPath, read.error));
+}
+
+/** The job failure for a spec the opener refused. */
+export function specUnreadable(specPath: string, error: InputFailure): JobFailure<OpenFailureCode> {
+  return { code: 'spec-unreadable', message: `Cannot read ${specPath}: ${error.reason}.` };
+}
+
 /** Reads (unless `specText` is given), validates and loads a spec and its data. */
-export function openSpec(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedSpec, OpenFailureCode> {
+export function openSpec(specPath: string, policy: JobPolicy, specText?: SpecSource): JobResult<OpenedSpec, OpenFailureCode> {
   // The validator's probe and the loader read the same CSV: it is parsed once.
   const readOnce = new Map<string, DataResult<CsvRecords>>();
   const opened = openSpecText(specPath, policy, specText, readOnce);
@@ -59,22 +79,24 @@ export function openSpec(specPath: string, policy: JobPolicy, specText?: string)
  * of the data against the layers are skipped (a trained network's weights file carries what
  * its data gave it: the normalisation and the classes).
  */
-export function openNetwork(specPath: string, policy: JobPolicy, specText?: string): JobResult<OpenedNetwork, OpenFailureCode> {
+export function openNetwork(specPath: string, policy: JobPolicy, specText?: SpecSource): JobResult<OpenedNetwork, OpenFailureCode> {
   return openSpecText(specPath, policy, specText, undefined);
 }
 
 /** Reads and validates; with `readOnce`, the validator probes the data (sharing what it reads). */
-function openSpecText(specPath: string, policy: JobPolicy, specText: string | undefined, readOnce: Map<string, DataResult<CsvRecords>> | undefined): JobResult<OpenedNetwork, OpenFailureCode> {
+function openSpecText(specPath: string, policy: JobPolicy, specText: SpecSource | undefined, readOnce: Map<string, DataResult<CsvRecords>> | undefined): JobResult<OpenedNetwork, OpenFailureCode> {
   const absolute = path.resolve(specPath);
-  let text = specText;
-  if (text === undefined) {
-    try {
-      text = readFileSync(absolute, 'utf8');
-    } catch (error) {
-      return failed({ code: 'spec-unreadable', message: `Cannot read ${specPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.` });
-    }
+  let source: InputText;
+  if (specText === undefined) {
+    const read = readSpecFile(specPath);
+    if (!read.ok) return read;
+    source = read.value;
+  } else {
+    source = typeof specText === 'string' ? { text: specText, complete: true } : specText;
   }
+  const { text } = source;
   const validation = validateSpec(text, {
+    ...(source.complete ? {} : { textIsPrefix: true }),
     ...(readOnce ? { probe: createCsvProbe(path.dirname(absolute), { workspaceRoot: policy.workspaceRoot, allowOutside: policy.allowOutside, readOnce, ...maxBytes(policy) }) } : {}),
     ...(policy.maxParameters !== undefined ? { maxParameters: policy.maxParameters } : {}),
     ...(policy.maxMemoryMB !== undefined ? { maxMemoryMB: policy.maxMemoryMB } : {}),

@@ -24,6 +24,11 @@ export interface ValidateOptions {
   readonly probe?: DataProbe;
   /** The longest spec text, in UTF-16 code units, that is parsed at all (default DEFAULT_MAX_SPEC_LENGTH). */
   readonly maxSpecLength?: number;
+  /**
+   * The text is only the start of the file: its reader stopped at MAX_SPEC_BYTES, so the file
+   * is over the default length limit and is refused (spec-too-large) unparsed.
+   */
+  readonly textIsPrefix?: boolean;
   /** The largest estimated memory of a training run, in MiB (default DEFAULT_MAX_MEMORY_MB, 4 GiB); see core/train/memory-estimate.ts. */
   readonly maxMemoryMB?: number;
   /** The largest parameter count allowed (default DEFAULT_MAX_PARAMETERS). */
@@ -64,9 +69,17 @@ export function validateSpec(text: string, options: ValidateOptions = {}): SpecV
  */
 export const DEFAULT_MAX_SPEC_LENGTH = 1_000_000;
 
+/**
+ * The most bytes of UTF-8 a spec of DEFAULT_MAX_SPEC_LENGTH UTF-16 code units can take: 3 a
+ * unit (U+0800 … U+FFFF and the byte-order mark take 3 bytes for one unit, a surrogate pair 4
+ * for two, and each invalid sequence of at most 3 bytes decodes to one U+FFFD). A reader may
+ * stop there: any longer file is over the limit, so it need not be read to its end.
+ */
+export const MAX_SPEC_BYTES = 3 * DEFAULT_MAX_SPEC_LENGTH;
+
 function validate(text: string, options: ValidateOptions): SpecValidation {
   const limit = options.maxSpecLength ?? DEFAULT_MAX_SPEC_LENGTH;
-  if (text.length > limit) return tooLarge(text, limit);
+  if (text.length > limit || options.textIsPrefix) return tooLarge(text, limit, options.textIsPrefix === true);
   const tree = parseSourceTree(text);
   const r = new Reporter(tree);
   r.diagnostics.push(...tree.diagnostics);
@@ -112,10 +125,11 @@ function validate(text: string, options: ValidateOptions): SpecValidation {
   };
 }
 
-function tooLarge(text: string, limit: number): SpecValidation {
+function tooLarge(text: string, limit: number, prefix: boolean): SpecValidation {
   const firstLine = text.search(/[\r\n]/);
   const end = Math.min(firstLine < 0 ? text.length : firstLine, 200);
-  const message = `The file holds ${groupDigits(BigInt(text.length))} characters, over the limit of ${groupDigits(BigInt(Math.floor(limit)))} for a spec; it was not parsed. Put large data in a CSV file (\`data.csv\`).`;
+  const holds = prefix ? `more than ${groupDigits(BigInt(MAX_SPEC_BYTES))} bytes` : `${groupDigits(BigInt(text.length))} characters`;
+  const message = `The file holds ${holds}, over the limit of ${groupDigits(BigInt(Math.floor(limit)))} characters for a spec; it was not ${prefix ? 'read to its end nor ' : ''}parsed. Put large data in a CSV file (\`data.csv\`).`;
   return { diagnostics: [{ code: 'spec-too-large', severity: severityOf('spec-too-large'), message, range: [0, end] }], hasErrors: true, data: {} };
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CsvProbeResult, DataProbe } from '../../../src/core/spec/data-probe';
-import { validateSpec } from '../../../src/core/spec/validate';
+import { DEFAULT_MAX_SPEC_LENGTH, MAX_SPEC_BYTES, validateSpec } from '../../../src/core/spec/validate';
 
 const XOR = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'defining-example.nnspec'), 'utf8');
 
@@ -194,6 +194,15 @@ describe('validateSpec', () => {
     // Through an alias: 40 levels aliased inside 40 more; the text itself nests 41 deep.
     const aliased = `${TINY}a: &a ${'['.repeat(40)}1${']'.repeat(40)}\nb: ${'['.repeat(40)}*a${']'.repeat(40)}\n`;
     assert.deepEqual(codes(aliased).filter((c) => c.startsWith('yaml-')), ['yaml-too-deep']);
+  });
+
+  it('refuses the start of a longer file (textIsPrefix) as spec-too-large, on its first line, unparsed', () => {
+    assert.deepEqual(codes(TINY, { textIsPrefix: true }), ['spec-too-large']);
+    assert.deepEqual(covered(TINY, 'spec-too-large', { textIsPrefix: true }), ['layers:']);
+    // A reader may stop at MAX_SPEC_BYTES: no UTF-16 unit takes more than 3 bytes of UTF-8, valid or not.
+    assert.equal(MAX_SPEC_BYTES, 3 * DEFAULT_MAX_SPEC_LENGTH);
+    for (const t of ['a', '\u00e9', '\u20ac', '\uFEFF', '\u{1F600}']) assert.ok(Buffer.byteLength(t) <= 3 * t.length, t);
+    for (const bytes of [[0xff], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xed, 0xa0, 0x80]]) assert.ok(Buffer.from(bytes).toString('utf8').length * 3 >= bytes.length, String(bytes));
   });
 
   it('returns diagnostics, never throws, for hostile input', () => {
