@@ -2,8 +2,8 @@
  * Everything a CLI command touches outside itself, passed in: tests run commands against
  * in-memory streams and a fake file system; main.ts passes the real process.
  */
-import { readFile } from 'node:fs/promises';
 import { createCsvProbe } from '../data/csv-probe';
+import { readInput, type InputOptions, type InputResult, type InputText } from '../data/open-input';
 import type { DataProbe } from '../core/spec/data-probe';
 import { GuardedStream, type WritableTarget, type WriteFailure } from './guarded-stream';
 
@@ -23,8 +23,11 @@ export interface CliIo {
   readonly stderr: OutputStream;
   /** The directory relative paths are resolved against (also the default workspace root). */
   readonly cwd: string;
-  /** Reads a UTF-8 text file; rejects with a Node-style error (`code: 'ENOENT'`, …) when it cannot. */
-  readFile(path: string): Promise<string>;
+  /**
+   * Reads a UTF-8 text file through the opener (data/open-input.ts): a regular file within
+   * `options.maxBytes`, never a pipe or a device. Never rejects: a failure is a value.
+   */
+  readInput(path: string, options: InputOptions): Promise<InputResult<InputText>>;
   /** Makes the CSV probe for specs in `specDir`. */
   createProbe(specDir: string, options: ProbeOptions): DataProbe;
   /** The environment (NNSPEC_DEBUG); none when absent. */
@@ -65,7 +68,7 @@ export function nodeIoOver(streams: GuardedStreams, options: Pick<NodeIoOptions,
     stderr: streams.stderr,
     cwd: options.cwd,
     env: options.env ?? process.env,
-    readFile: (path) => readFile(path, 'utf8'),
+    readInput: (path, inputOptions) => readInput(path, inputOptions),
     createProbe: (specDir, probeOptions) => createCsvProbe(specDir, probeOptions),
     flush: async () => {
       await Promise.all([streams.stdout.flush(), streams.stderr.flush()]);

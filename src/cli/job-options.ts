@@ -4,10 +4,11 @@ import type { Diagnostic } from '../core/diagnostic';
 import type { WeightsFile } from '../core/weights/format';
 import { readWeights } from '../core/weights/parse';
 import type { JobFailure, JobResult } from '../jobs/job-failure';
-import { openNetwork, openSpec, type JobPolicy, type OpenedNetwork, type OpenedSpec } from '../jobs/open-spec';
-import { UsageError } from './command';
+import type { InputFailure, InputText } from '../data/open-input';
+import { WEIGHTS_INPUT } from '../data/weights-file';
+import { openNetwork, openSpec, SPEC_INPUT, type JobPolicy, type OpenedNetwork, type OpenedSpec } from '../jobs/open-spec';
+import { EXIT, UsageError } from './command';
 import type { CliIo } from './io';
-import { ioReason } from './io';
 import { clip, oneLine } from './bounded-text';
 import { refuseOutput, type OutputKind, type RunInput } from './output-safety';
 import { formatHuman } from './render-diagnostics';
@@ -91,19 +92,20 @@ export async function openNetworkForJob(command: string, file: string, policy: J
   return openWith(openNetwork, command, file, policy, io);
 }
 
-async function openWith<T>(open: (path: string, policy: JobPolicy, text: string) => JobResult<T>, command: string, file: string, policy: JobPolicy, io: CliIo): Promise<T | number> {
+async function openWith<T>(open: (path: string, policy: JobPolicy, text: InputText) => JobResult<T>, command: string, file: string, policy: JobPolicy, io: CliIo): Promise<T | number> {
   const absolute = path.resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = await io.readFile(absolute);
-  } catch (error) {
-    io.stderr.write(`nnspec ${command}: cannot read ${clip(file)}: ${oneLine(ioReason(error))}\n`);
-    return 2;
-  }
-  const opened = open(absolute, policy, text);
+  const read = await io.readInput(absolute, SPEC_INPUT);
+  if (!read.ok) return cannotRead(command, file, read.error, io);
+  const opened = open(absolute, policy, read.value);
   if (opened.ok) return opened.value;
   printFailure(command, file, opened.failure, io);
   return 1;
+}
+
+/** The CLI's one line for an input the opener refused, `nnspec COMMAND: cannot read FILE: REASON`; returns exit 2. */
+export function cannotRead(command: string, file: string, error: InputFailure, io: CliIo): number {
+  io.stderr.write(`nnspec ${command}: cannot read ${clip(file)}: ${oneLine(error.reason)}\n`);
+  return EXIT.usage;
 }
 
 /** A job failure, where it happened: spec diagnostics with carets, data errors as file:line:col. */
@@ -121,14 +123,9 @@ export function printFailure(command: string, file: string, failure: JobFailure,
 /** Reads a weights file for `opened`; prints and returns an exit code on failure. */
 export async function readWeightsFor(command: string, weightsFile: string, opened: OpenedNetwork, io: CliIo): Promise<{ theta: Float64Array; file: WeightsFile } | number> {
   const absolute = path.resolve(io.cwd, weightsFile);
-  let text: string;
-  try {
-    text = await io.readFile(absolute);
-  } catch (error) {
-    io.stderr.write(`nnspec ${command}: cannot read ${clip(weightsFile)}: ${oneLine(ioReason(error))}\n`);
-    return 2;
-  }
-  const loaded = readWeights(text, opened.architecture.sizes);
+  const read = await io.readInput(absolute, WEIGHTS_INPUT);
+  if (!read.ok) return cannotRead(command, weightsFile, read.error, io);
+  const loaded = readWeights(read.value.text, opened.architecture.sizes);
   if (!loaded.ok) {
     io.stderr.write(`nnspec ${command}: ${clip(weightsFile)}: error ${loaded.error.code}: ${oneLine(loaded.error.message)}\n`);
     return 1;

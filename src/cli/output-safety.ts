@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Reader } from 'protobufjs/light';
 import { WEIGHTS_FORMAT } from '../core/weights/format';
+import { readInputBytesSync, readInputSync } from '../data/open-input';
 import type { OpenedNetwork } from '../jobs/open-spec';
 
 /** A file the run reads, and what it is to the run ("the spec", "the data file", …). */
@@ -88,9 +89,10 @@ const MAX_PARSED_WEIGHTS = 64 * 1024 * 1024;
 /** Its first key is "format": "nnspec-weights" (as nnspec writes it), or the whole file parses to such an object. */
 function isWeightsText(head: string, file: string): boolean {
   if (new RegExp(`^\\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${WEIGHTS_FORMAT}"`).test(head)) return true;
+  const read = readInputSync(file, { maxBytes: MAX_PARSED_WEIGHTS, what: 'a weights file' });
+  if (!read.ok) return false;
   try {
-    if (fs.statSync(file).size > MAX_PARSED_WEIGHTS) return false;
-    const json: unknown = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    const json: unknown = JSON.parse(read.value.text.replace(/^\uFEFF/, ''));
     return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === WEIGHTS_FORMAT;
   } catch {
     return false;
@@ -112,18 +114,10 @@ export function onnxProducer(head: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** The first `bytes` bytes of a regular file (read through the opener: a pipe put there after the stat cannot block). */
 function readHead(file: string, bytes: number): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    const buffer = Buffer.alloc(bytes);
-    const n = fs.readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, n);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+  const read = readInputBytesSync(file, { maxBytes: bytes, what: 'an output', overLimit: 'head' });
+  return read.ok ? read.value.bytes : undefined;
 }
 
 function statOf(file: string): fs.Stats | undefined {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { CliIo } from '../../src/cli/io';
 import { createCsvProbe } from '../../src/data/csv-probe';
+import { readInput } from '../../src/data/open-input';
 
 export interface DiskIo extends CliIo {
   readonly out: () => string;
@@ -21,7 +22,7 @@ export function diskIo(files: Record<string, string> = {}): DiskIo {
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
     cwd,
-    readFile: async (p) => readFileSync(p, 'utf8'),
+    readInput,
     createProbe: (specDir, options) => createCsvProbe(specDir, options),
     out: () => out,
     err: () => err,

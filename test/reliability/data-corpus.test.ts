@@ -20,6 +20,7 @@ import { validateSpec } from '../../src/core/spec/validate';
 import { LineIndex } from '../../src/core/text/line-index';
 import { createCsvProbe } from '../../src/data/csv-probe';
 import { loadData } from '../../src/data/load-data';
+import { readInput } from '../../src/data/open-input';
 import { runCli, STACK_TRACE } from './built-cli';
 import { DATA_CASES, type DataCase } from './data-cases';
 
@@ -85,7 +86,7 @@ function folderIo(cwd: string): CliIo & { out: () => string; err: () => string }
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
     cwd,
-    readFile: async (p) => fs.promises.readFile(p, 'utf8'),
+    readInput,
     createProbe: (specDir, options) => createCsvProbe(specDir, options),
     out: () => out,
     err: () => err,

@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { validateSpec } from '../../core/spec/validate';
 import { parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
-import { clip, oneLine } from '../bounded-text';
-import { ioReason } from '../io';
-import { policyFrom, POLICY_OPTIONS, POLICY_USAGE } from '../job-options';
+import { SPEC_INPUT } from '../../jobs/open-spec';
+import { clip } from '../bounded-text';
+import { cannotRead, policyFrom, POLICY_OPTIONS, POLICY_USAGE } from '../job-options';
 import { formatHuman, summarize, toJsonReport } from '../render-diagnostics';
 
 const USAGE = `Usage: nnspec validate SPEC [--json] [--workspace DIR] [--allow-outside] [--max-params N] [--max-csv-bytes N] [--max-memory-mb N]
@@ -30,13 +30,9 @@ export const validateCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which spec? Give one SPEC file.' : 'give exactly one SPEC file.');
     const file = positionals[0]!;
     const absolute = path.resolve(io.cwd, file);
-    let text: string;
-    try {
-      text = await io.readFile(absolute);
-    } catch (error) {
-      io.stderr.write(`nnspec validate: cannot read ${clip(file)}: ${oneLine(ioReason(error))}\n`);
-      return EXIT.usage;
-    }
+    const read = await io.readInput(absolute, SPEC_INPUT);
+    if (!read.ok) return cannotRead('validate', file, read.error, io);
+    const { text, complete } = read.value;
     const probe = io.createProbe(path.dirname(absolute), {
       workspaceRoot: policy.workspaceRoot,
       allowOutside: policy.allowOutside,
@@ -44,6 +40,7 @@ export const validateCommand: Command = {
     });
     const { diagnostics, hasErrors } = validateSpec(text, {
       probe,
+      ...(complete ? {} : { textIsPrefix: true }),
       ...(policy.maxParameters !== undefined ? { maxParameters: policy.maxParameters } : {}),
       ...(policy.maxMemoryMB !== undefined ? { maxMemoryMB: policy.maxMemoryMB } : {}),
     });
