@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { frame, FrameReader } from './dap-framing';
-import { FLUSH_REQUEST } from './nnspec-debug-session';
+import { FLUSH_REQUEST } from '../protocol/debug-requests';
 import { INBOX_WORDS, postToWorker } from './worker-inbox';
 
 /** How long a disconnect waits for the worker's answer before the adapter answers and ends it. */

@@ -32,6 +32,7 @@ import { parseExpression } from '../core/debug/expression/parser';
 import { parseHitCondition, type HitCondition } from './hit-condition';
 import { checkLaunchArguments, type NnspecLaunchArguments } from './launch-arguments';
 import { layerSummaries } from '../core/debug/layer-summaries';
+import { FLUSH_REQUEST, LAYER_SUMMARIES_REQUEST, SPEC_CHANGED_REQUEST, type LayerSummariesBody } from '../protocol/debug-requests';
 import { VariableStore } from './matrix-variables';
 import { stopExpressionScope } from './stop-expression-scope';
 import { stopScopes } from './stop-scopes';
@@ -48,16 +49,14 @@ interface BreakpointOptions {
 const THREAD_ID = 1;
 /** How long a launch waits for configurationDone (breakpoints set) before it starts anyway. */
 const CONFIGURATION_WAIT_MS = 2000;
-/** The custom request behind inline values and hovers on the layer lines. */
-export const LAYER_SUMMARIES_REQUEST = 'nnspec/layerSummaries';
-/** The adapter's own request (never the client's): answered once everything sent before it has been. */
-export const FLUSH_REQUEST = 'nnspec/flush';
 
 export class NnspecDebugSession extends DebugSession implements DebugHost {
   private run: DebugRun | undefined;
   private locations: StepLocations | undefined;
   private specPath = '';
   private lastStop: Stop | undefined;
+  /** The console has said the spec was edited (once a session). */
+  private toldSpecChanged = false;
   private readonly variables = new VariableStore();
   private pendingBreakpoints: readonly number[] = [];
   /** The options of the breakpoints as requested, in request order (the run's ids follow the same order). */
@@ -401,14 +400,22 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
   /** nnspec/layerSummaries: one line of numbers per layer entry of the spec, for inline values and hovers. */
   protected override customRequest(command: string, response: DebugProtocol.Response): void {
     if (command === FLUSH_REQUEST) return this.sendResponse(response);
+    if (command === SPEC_CHANGED_REQUEST) {
+      if (!this.toldSpecChanged) {
+        this.toldSpecChanged = true;
+        this.console(`${path.basename(this.specPath)} was edited: this session goes on with the network it started with. Save the spec and Restart (Ctrl+Shift+F5) to debug the edited one.\n`);
+      }
+      return this.sendResponse(response);
+    }
     if (command !== LAYER_SUMMARIES_REQUEST) return this.error(response, `Unknown request "${command}".`);
     const view = this.stoppedView(), locations = this.locations;
-    response.body = {
+    const body: LayerSummariesBody = {
       layers: view && locations ? layerSummaries(view).flatMap((s) => {
         const line = locations.layerLines[s.layer - 1];
         return line === undefined ? [] : [{ ...s, line: this.convertDebuggerLineToClient(line) }];
       }) : [],
     };
+    response.body = body;
     this.sendResponse(response);
   }
 

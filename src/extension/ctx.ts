@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Config } from './config';
+import { StoppedSessions } from './debug/stopped-sessions';
 import { CheckResults } from './gradient-check/check-results';
 import { JobRunner } from './training/job-runner';
 import { RunDiagnostics } from './training/run-diagnostics';
@@ -20,6 +21,8 @@ export class Ctx implements vscode.Disposable {
   readonly checkResults: CheckResults;
   readonly runDiagnostics: RunDiagnostics;
   readonly status: TrainingStatus;
+  /** Which debug sessions are stopped: inline values, hovers and the inspector follow them. */
+  readonly debugStops: StoppedSessions;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
@@ -31,6 +34,7 @@ export class Ctx implements vscode.Disposable {
     this.checkResults = this.own(new CheckResults());
     this.runDiagnostics = this.own(new RunDiagnostics());
     this.status = this.own(new TrainingStatus());
+    this.debugStops = this.own(new StoppedSessions());
     // A spec deleted (in the editor or on disk) takes its running jobs with it.
     const specs = this.own(vscode.workspace.createFileSystemWatcher('**/*.nnspec', true, true, false));
     this.own(specs.onDidDelete((uri) => this.jobs.specDeleted(uri)));

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { DEBUG_TYPE, SpecDebugAdapters, SpecDebugConfigurations } from './debug/debug-configurations';
+import { DebuggedSpecWatch } from './debug/debugged-spec-watch';
+import { LayerInlineValues } from './debug/layer-inline-values';
+import { StoppedLayerHover } from './debug/stopped-layer-hover';
 import { Ctx } from './ctx';
 import { InspectorPanel, INSPECTOR_VIEW_TYPE } from './inspector/inspector-panel';
 import { SpecCodeLenses } from './language/code-lenses';
@@ -28,6 +31,9 @@ export function activate(context: vscode.ExtensionContext): NnspecApi {
     ctx.own(vscode.languages.registerCodeLensProvider(selector, new SpecCodeLenses(ctx)));
     ctx.own(vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new SpecDebugConfigurations(ctx)));
     ctx.own(vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new SpecDebugAdapters(context.extensionUri)));
+    ctx.own(vscode.languages.registerInlineValuesProvider(selector, new LayerInlineValues(ctx.debugStops)));
+    ctx.own(vscode.languages.registerHoverProvider(selector, new StoppedLayerHover(ctx.debugStops)));
+    ctx.own(new DebuggedSpecWatch());
     const owner = ctx;
     ctx.own(vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => InspectorPanel.revive(owner, panel, state) }));
     return { ctx };

@@ -8,8 +8,44 @@ import { writeSpec, XOR_SPEC } from './fixtures';
 interface SeenMessage {
   readonly type: string;
   readonly event?: string;
-  readonly body?: { readonly reason?: string };
+  readonly body?: { readonly reason?: string; readonly output?: string };
 }
+
+/** Every message the adapter sends in nnspec sessions, and promises of the next stop or output. */
+class AdapterMessages implements vscode.Disposable {
+  readonly seen: SeenMessage[] = [];
+  private waiters: { test: (m: SeenMessage) => boolean; resolve: (m: SeenMessage) => void }[] = [];
+  private readonly tracker = vscode.debug.registerDebugAdapterTrackerFactory('nnspec', {
+    createDebugAdapterTracker: () => ({
+      onDidSendMessage: (m: SeenMessage) => {
+        this.seen.push(m);
+        this.waiters = this.waiters.filter((w) => !(w.test(m) && (w.resolve(m), true)));
+      },
+    }),
+  });
+
+  /** The next message (from now on) that passes `test`. */
+  next(test: (m: SeenMessage) => boolean): Promise<SeenMessage> {
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  nextStop(): Promise<SeenMessage> {
+    return this.next((m) => m.type === 'event' && m.event === 'stopped');
+  }
+
+  dispose(): void {
+    this.tracker.dispose();
+  }
+}
+
+const sessionEnded = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const sub = vscode.debug.onDidTerminateDebugSession((s) => s.type === 'nnspec' && (sub.dispose(), resolve()));
+  });
+
+/** The text of a hover's contents. */
+const hoverText = (hovers: vscode.Hover[]): string =>
+  hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 
 describe('nnspec debugger in VS Code', function () {
   this.timeout(60000);
@@ -69,6 +105,72 @@ describe('nnspec debugger in VS Code', function () {
       await gone;
     } finally {
       tracker.dispose();
+    }
+  });
+  it('while stopped: inline values at the end of the layer lines, a hover with the layer’s values; an edit is said in the console and Restart applies it', async () => {
+    const uri = writeSpec('debug-edit.nnspec', XOR_SPEC);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(uri, new vscode.Position(3, 0)))]);
+    const messages = new AdapterMessages();
+    try {
+      const entry = messages.nextStop();
+      assert.equal(await vscode.commands.executeCommand<boolean>('nnspec.debug', uri), true);
+      await entry;
+      const session = vscode.debug.activeDebugSession!;
+      const atBreakpoint = messages.nextStop();
+      await session.customRequest('continue', { threadId: 1 });
+      await atBreakpoint; // backward: δ^(2), Δ^(2)
+
+      const whole = new vscode.Range(0, 0, document.lineCount - 1, 0);
+      const inline = await vscode.commands.executeCommand<vscode.InlineValue[]>('vscode.executeInlineValueProvider', uri, whole, { frameId: 1, stoppedLocation: new vscode.Range(3, 0, 3, 0) });
+      const texts = new Map(inline.map((v) => [v.range.start.line, (v as vscode.InlineValueText).text]));
+      assert.match(texts.get(3) ?? '', /^mean a -?\d.*‖δ‖ \d/, `layer 2's line: ${JSON.stringify([...texts])}`);
+      assert.match(texts.get(5) ?? '', /‖δ‖/, 'layer 3 has its δ too');
+      assert.equal(inline.find((v) => v.range.start.line === 3)?.range.start.character, document.lineAt(3).text.length, 'at the end of the line');
+
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 5));
+      const hover = hoverText(hovers);
+      assert.match(hover, /Layer 2 at this stop/);
+      assert.match(hover, /δ\^\(2\) \| `\[-?\d[^`]*\] \(2×1\)`/, hover);
+      assert.match(hover, /Θ\^\(2\) \| `\[[^`]*\] \(1×3\)`/, hover);
+
+      // Layer 2 gets a third unit, saved: the console says the session keeps its network.
+      const said = messages.next((m) => m.event === 'output' && /debug-edit\.nnspec was edited/.test(m.body?.output ?? ''));
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, document.lineAt(3).range, '  - units: 3');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await document.save());
+      await said;
+      const before = (await session.customRequest('evaluate', { expression: 'size(Theta[1], 1)', context: 'repl' })) as { result: string };
+      assert.match(before.result, /^2$/, `the session's Θ^(1) still has 2 rows: ${before.result}`);
+
+      // Restart reads the saved spec: Θ^(1) now has 3 rows.
+      const restarted = messages.nextStop();
+      await vscode.commands.executeCommand('workbench.action.debug.restart');
+      await restarted;
+      const again = vscode.debug.activeDebugSession!;
+      const after = (await again.customRequest('evaluate', { expression: 'size(Theta[1], 1)', context: 'repl' })) as { result: string };
+      assert.match(after.result, /^3$/, `after Restart Θ^(1) has 3 rows: ${after.result}`);
+    } finally {
+      messages.dispose();
+    }
+  });
+
+  it('deleting the spec ends its session, with a message', async () => {
+    const uri = writeSpec('debug-delete.nnspec', XOR_SPEC);
+    await vscode.window.showTextDocument(uri);
+    const messages = new AdapterMessages();
+    try {
+      const entry = messages.nextStop();
+      assert.equal(await vscode.commands.executeCommand<boolean>('nnspec.debug', uri), true);
+      await entry;
+      const ended = sessionEnded();
+      await vscode.workspace.fs.delete(uri);
+      await ended;
+      assert.equal(vscode.debug.activeDebugSession, undefined);
+    } finally {
+      messages.dispose();
     }
   });
 });
