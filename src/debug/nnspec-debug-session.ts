@@ -386,10 +386,13 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
     if (target.kind === 'scalar' && target.name === 'lambda') {
       if (!(value >= 0)) return this.error(response, `λ must be ≥ 0, got ${value}.`);
       run.lambda = value;
+    } else if (target.kind === 'scalar' && target.name === 'alpha' && run.hasLearningRate) {
+      if (!(value > 0)) return this.error(response, `The learning rate α must be > 0, got ${value}.`);
+      run.setLearningRate(value);
     } else if (target.kind === 'entry' && target.name === 'Theta' && target.layer !== undefined) {
       view.theta[view.shapes[target.layer - 1]!.offset + target.offset] = value;
     } else {
-      return this.error(response, 'Only an entry of Θ (Theta[l][i,j]) and λ (lambda) can be set: everything else is computed from them.');
+      return this.error(response, 'Only an entry of Θ (Theta[l][i,j]), λ (lambda) and, when training with gd, momentum or adam, the learning rate (alpha) can be set: everything else is computed from them.');
     }
     this.variables.clear();
     response.body = { value: String(value) };

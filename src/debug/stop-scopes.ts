@@ -34,7 +34,7 @@ export function stopScopes(view: StopView): StopScope[] {
   if (view.training) {
     const t = view.training;
     run.push({ name: 'optimizer', text: t.optimizer }, { name: 'iterations (most)', number: t.maxIterations }, { name: 'batch size', text: String(t.batchSize) });
-    if (t.learningRate !== undefined) run.push({ name: 'α (learning rate)', number: t.learningRate });
+    if (t.learningRate !== undefined) run.push({ name: 'α (learning rate)', evaluateName: 'alpha', number: t.learningRate });
     if (t.optimizer === 'lbfgs') run.push({ name: 'L-BFGS memory (pairs)', number: 10 });
   }
   const ex = view.example;

@@ -119,6 +119,29 @@ describe('debug adapter, mode "train": the optimiser’s iterations under the de
     const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
     assert.deepEqual(frames.map((f) => f.name), ['forward: z^(3), a^(3)', 'example 1 of 4', 'evaluation 1: J(θ) and D', 'iteration 1']);
   });
+
+  it('Set Value on α while training with gd: the Run scope shows it; 0 is refused', async () => {
+    const gd = copySpec('xor.nnspec');
+    fs.writeFileSync(gd, fs.readFileSync(gd, 'utf8').replace('optimizer: lbfgs', 'optimizer: gd'));
+    await Promise.all([
+      dc.initializeRequest().then(() => dc.launch(launch({ spec: gd, mode: 'train' }))),
+      dc.waitForEvent('initialized').then(async () => {
+        await dc.setBreakpointsRequest({ source: { path: gd }, breakpoints: [{ line: TRAIN }] });
+        await dc.configurationDoneRequest();
+      }),
+      dc.assertStoppedLocation('breakpoint', { path: gd, line: TRAIN }),
+    ]);
+    const setExpression = (expression: string, value: string) => dc.customRequest('setExpression', { expression, value, frameId: 1 });
+    await assert.rejects(setExpression('alpha', '0'), /learning rate α must be > 0/);
+    await setExpression('alpha', '0.05 * 2');
+    const scopes = (await dc.scopesRequest({ frameId: 1 })).body.scopes;
+    const run = (await dc.variablesRequest({ variablesReference: scopes.find((s) => s.name === 'Run')!.variablesReference })).body.variables;
+    const alpha = run.find((v) => v.name === 'α (learning rate)');
+    assert.equal(alpha?.value, '0.1');
+    assert.equal(alpha?.evaluateName, 'alpha', 'Set Value in Variables goes through setExpression');
+    const evaluated = await dc.evaluateRequest({ expression: 'alpha', context: 'repl' });
+    assert.equal(evaluated.body.result, '0.1');
+  });
 });
 
 /** A spec whose inline rows (under the 1,000,000-character spec limit) make a YAML tree larger than a small heap. */

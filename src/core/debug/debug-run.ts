@@ -20,7 +20,7 @@ import type { Dataset, PreparedData } from '../nn/dataset';
 import { NetworkEvaluator } from '../nn/evaluator';
 import { checkNetworkGradients } from '../nn/gradient-check';
 import { layerShapes, type Architecture, type LayerShape } from '../nn/network';
-import type { IterationReport, Objective } from '../nn/optimizers';
+import type { IterationReport, LearningRateCell, Objective } from '../nn/optimizers';
 import { effectiveLearningRate, type GradientCheckSpec, type TrainSpec } from '../spec/schema';
 import { trainNetwork, type TrainingResult } from '../train/trainer';
 import { nonFiniteCostOrGradient, nonFiniteInExample } from './non-finite';
@@ -97,7 +97,7 @@ const CONTINUE: Target = { maxLevel: -1, reason: 'step' };
 export class DebugRun {
   readonly shapes: readonly LayerShape[];
   /** λ of the evaluations; Set Value may change it (the evaluations then go example by example). */
-  lambda: number;
+  private lambdaNow: number;
   private readonly stepping: SteppedEvaluation;
   private readonly filters = new Set<ExceptionFilter>();
   private breakpoints: RuntimeBreakpoint[] = [];
@@ -111,7 +111,9 @@ export class DebugRun {
   private currentView: StopView | undefined;
   private evaluations = 0;
   private iterations = 0;
-  private readonly training: TrainingState | undefined;
+  private training: TrainingState | undefined;
+  /** gd, momentum, adam: α, read by the optimiser at each step, so that Set Value applies from the next. */
+  private readonly learningRateCell: LearningRateCell | undefined;
 
   constructor(
     readonly problem: DebugProblem,
@@ -121,7 +123,7 @@ export class DebugRun {
   ) {
     const { architecture, data } = problem;
     this.shapes = layerShapes(architecture.sizes);
-    this.lambda = architecture.lambda;
+    this.lambdaNow = architecture.lambda;
     const steppedRow = options.stepped ?? (() => true);
     this.stepping = new SteppedEvaluation(architecture, problem.theta0, data.train, {
       stepped: (i) => this.locating || steppedRow(this.stepping.batch.rows ? this.stepping.batch.rows[i]! : i),
@@ -129,9 +131,34 @@ export class DebugRun {
     for (const f of options.filters ?? ['nonFinite']) this.filters.add(f);
     this.target = CONTINUE;
     const t = problem.train;
+    const firstOrder = t.optimizer === 'gd' || t.optimizer === 'momentum' || t.optimizer === 'adam';
+    this.learningRateCell = options.mode === 'train' && firstOrder ? { value: effectiveLearningRate(t) } : undefined;
     this.training = options.mode === 'train'
-      ? { optimizer: t.optimizer, batchSize: t.batchSize, maxIterations: t.iterations, ...(t.optimizer === 'gd' || t.optimizer === 'momentum' || t.optimizer === 'adam' ? { learningRate: effectiveLearningRate(t) } : {}) }
+      ? { optimizer: t.optimizer, batchSize: t.batchSize, maxIterations: t.iterations, ...(this.learningRateCell ? { learningRate: this.learningRateCell.value } : {}) }
       : undefined;
+  }
+
+  get lambda(): number {
+    return this.lambdaNow;
+  }
+
+  /** Set Value on λ: the next evaluations use it; the stop's view shows it at once. */
+  set lambda(value: number) {
+    this.lambdaNow = value;
+    if (this.currentView) this.currentView = { ...this.currentView, lambda: value };
+  }
+
+  /** Whether this run has a learning rate to set (a training with gd, momentum or adam). */
+  get hasLearningRate(): boolean {
+    return this.learningRateCell !== undefined;
+  }
+
+  /** Set Value on α (finite, > 0, checked by the caller): the optimiser's next step uses it. */
+  setLearningRate(alpha: number): void {
+    if (!this.learningRateCell || !this.training) return;
+    this.learningRateCell.value = alpha;
+    this.training = { ...this.training, learningRate: alpha };
+    if (this.currentView) this.currentView = { ...this.currentView, training: this.training };
   }
 
   /** What is known at the current stop (undefined while running). */
@@ -185,7 +212,11 @@ export class DebugRun {
     const { architecture, data, theta0, train } = this.problem;
     const result = trainNetwork(
       { architecture, data, theta0, train },
-      { wrapObjective: (objective, set) => this.wrap(objective, set), onIteration: (report) => this.afterIteration(report) },
+      {
+        wrapObjective: (objective, set) => this.wrap(objective, set),
+        onIteration: (report) => this.afterIteration(report),
+        ...(this.learningRateCell ? { learningRate: this.learningRateCell } : {}),
+      },
       this.options.compute ?? {},
     );
     return { kind: 'trained', result };

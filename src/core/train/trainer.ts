@@ -11,7 +11,7 @@ import type { Dataset, PreparedData } from '../nn/dataset';
 import { layerAt, layerIndex, parameterPosition } from '../nn/network';
 import { createRng } from '../nn/rng';
 import { optimizers } from '../nn/optimizers';
-import type { IterationReport, Objective } from '../nn/optimizers';
+import type { IterationReport, LearningRateCell, Objective } from '../nn/optimizers';
 import { effectiveLearningRate, type TrainSpec } from '../spec/schema';
 import { accuracy } from './accuracy';
 import type { LayerProgress, NotFiniteReport, TrainingProgress, TrainingSummary } from './progress';
@@ -43,6 +43,8 @@ export interface TrainingHooks {
   readonly wrapObjective?: (objective: Objective, data: Dataset) => Objective;
   /** Called after every completed iteration, before progress is reported (the debugger stops there). */
   readonly onIteration?: (report: IterationReport) => void;
+  /** gd, momentum, adam: α as a cell the caller may change between iterations (the debugger's Set Value); starts at the spec's. */
+  readonly learningRate?: LearningRateCell;
 }
 
 export interface TrainingResult {
@@ -90,6 +92,7 @@ export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}
     maxIterations: train.iterations,
     tolerance: train.tolerance,
     learningRate: effectiveLearningRate(train),
+    ...(hooks.learningRate ? { adjustableLearningRate: hooks.learningRate } : {}),
     batchSize: train.batchSize,
     momentum: train.momentum,
     examples: data.train.m,

@@ -148,6 +148,29 @@ describe('core/debug/debug-run: one evaluation or a training, stopping where the
     assert.deepEqual(Array.from(got.theta), Array.from(want.theta));
   });
 
+  it('Set Value on the learning rate at an iteration stop: the view shows it at once, and the next gd step uses it', () => {
+    const { problem, locations } = xor((t) => t.replace(/optimizer: lbfgs/, 'optimizer: gd'));
+    const seen: { theta: Float64Array; D: Float64Array; alpha: number | undefined }[] = [];
+    const host: DebugHost = {
+      stopped(stop) {
+        const view = run.view!;
+        if (stop.step.kind === 'iteration' && stop.step.iteration === 1) run.setLearningRate(0.125);
+        seen.push({ theta: Float64Array.from(view.theta), D: Float64Array.from(view.D!), alpha: run.view!.training?.learningRate });
+        return seen.length < 2 ? 'continue' : 'terminate';
+      },
+      poll: () => undefined,
+    };
+    const run = new DebugRun(problem, locations, host, { mode: 'train' });
+    assert.equal(run.hasLearningRate, true);
+    run.setBreakpoints([TRAIN]);
+    run.run(false);
+    assert.equal(seen.length, 2);
+    const [first, second] = seen as [typeof seen[0], typeof seen[0]];
+    assert.equal(first.alpha, 0.125, 'the stop shows the new α');
+    // gd: θ_2 = θ_1 − α ∇J(θ_1), with the α just set (the spec's is 0.5).
+    for (let i = 0; i < first.theta.length; i++) assert.equal(second.theta[i], first.theta[i]! - 0.125 * first.D[i]!, `θ entry ${i}`);
+  });
+
   it('in a training, Step Over goes iteration to iteration, Step Into into the next evaluation’s examples, Step Out back to the evaluation and the iteration', () => {
     const r = start({ mode: 'train', stepped: (i) => i === 1 }, ['next', 'stepIn', 'stepOut', 'stepOut', 'stepOut', 'terminate'], (run) => run.setBreakpoints([TRAIN]));
     // Where a step ends on a breakpoint, the stop is the breakpoint's.

@@ -39,6 +39,11 @@ export interface IterationReport {
   gradient: Float64Array;
 }
 
+/** A step size α that may change while a run goes on; its value must stay finite and > 0. */
+export interface LearningRateCell {
+  value: number;
+}
+
 export interface OptimizeOptions {
   /** The most iterations to run (≥ 0; epochs for momentum and adam). */
   maxIterations: number;
@@ -52,6 +57,12 @@ export interface OptimizeOptions {
   tolerance?: number;
   /** Step size α of gd, momentum and adam (default 0.5 for gd and momentum, 0.01 for adam). */
   learningRate?: number;
+  /**
+   * gd, momentum and adam: α as a cell the caller may change between iterations (the
+   * debugger's Set Value on the learning rate); read at every step, and used instead of
+   * `learningRate` when given.
+   */
+  adjustableLearningRate?: LearningRateCell;
   /** momentum and adam: examples per step, or 'all' (the default) for full-batch steps. gd is always full batch. */
   batchSize?: number | 'all';
   /** momentum only: the fraction β of the previous step kept (default 0.9). */

@@ -6,7 +6,7 @@ import type { OptimizerName } from '../../spec/schema';
 import { cg } from './cg';
 import { runFirstOrder } from './first-order';
 import { lbfgs } from './lbfgs';
-import type { Objective, OptimizeOptions, OptimizeResult, Optimizer } from './objective';
+import type { LearningRateCell, Objective, OptimizeOptions, OptimizeResult, Optimizer } from './objective';
 import { adamStep, gradientStep, momentumStep } from './step-rules';
 
 /** Default step sizes α (as the spec's effectiveLearningRate). */
@@ -14,10 +14,10 @@ export const DEFAULT_LEARNING_RATE = { gd: 0.5, momentum: 0.5, adam: 0.01 } as c
 /** Default momentum β. */
 export const DEFAULT_MOMENTUM = 0.9;
 
-function learningRate(options: OptimizeOptions, fallback: number): number {
-  const alpha = options.learningRate ?? fallback;
-  if (!(alpha > 0 && Number.isFinite(alpha))) throw new RangeError(`learningRate must be > 0, got ${alpha}`);
-  return alpha;
+function learningRate(options: OptimizeOptions, fallback: number): LearningRateCell {
+  const rate = options.adjustableLearningRate ?? { value: options.learningRate ?? fallback };
+  if (!(rate.value > 0 && Number.isFinite(rate.value))) throw new RangeError(`learningRate must be > 0, got ${rate.value}`);
+  return rate;
 }
 
 /** Full-batch gradient descent θ ← θ − α∇J; options.batchSize is ignored. */
