@@ -133,6 +133,10 @@ describe('the network inspector in the workbench', () => {
     assert.deepEqual(layers, ['1', '2']);
     // A row reveals the layer it checks: Θ^(2) feeds layer 3, the `- units: 1` entry on line 7.
     await frame.locator('table.check tbody tr[data-layer="2"]').click();
+    await wb.page.locator('.monaco-editor .selected-text').first().waitFor();
+    // The click's own focus event can reach the workbench after the reveal and hand the focus
+    // back to the webview; the selection is what matters, so focus the editor to read it.
+    await wb.runCommand('View: Focus First Editor Group');
     await wb.page.locator('.statusbar-item', { hasText: /Ln 7, Col 5/ }).first().waitFor();
   });
 
