@@ -305,7 +305,7 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
     if (step.kind !== 'iteration') {
       if (step.kind !== 'cost') {
         const ex = view.example!;
-        frames.push(frame(2, `example ${ex.index + 1} of ${view.m}${ex.row !== ex.index ? ` (data row ${ex.row + 1})` : ''}`, locations.layerLines[0]));
+        frames.push(frame(2, `example ${ex.index + 1} of ${view.m}${ex.row !== ex.index ? ` (data row ${ex.row + 1})` : ''}`, locations.rowLines[ex.row] ?? locations.dataLine));
         frames.push(frame(3, train ? `evaluation ${view.evaluation}: J(θ) and D` : 'evaluation: J(θ) and D', locations.costLine));
       }
       if (train) frames.push(frame(4, `iteration ${(view.iteration ?? 0) + 1}`, locations.trainLine));

@@ -6,8 +6,8 @@ import { ADAPTER, adapterEnv, EXAMPLES } from './adapter-process';
 
 const XOR = path.join(EXAMPLES, 'xor.nnspec');
 const OVERFLOW = path.join(EXAMPLES, '..', 'test', 'fixtures', 'debug', 'overflow.nnspec');
-// examples/xor.nnspec, 1-based lines: layer 1 at 8, layer 2 at 9–10, layer 3 at 11–12, cost: at 13.
-const LAYER2 = 9, LAYER3 = 11, COST = 13;
+// examples/xor.nnspec, 1-based lines: layer 1 at 8, layer 2 at 9–10, layer 3 at 11–12, cost: at 13, data row 2 at 25.
+const LAYER2 = 9, LAYER3 = 11, COST = 13, ROW2 = 25;
 
 /** setExpression through the client's generic request (DebugClient has no method of its own for it). */
 function setExpression(dc: DebugClient, args: DebugProtocol.SetExpressionArguments): Promise<DebugProtocol.SetExpressionResponse> {
@@ -40,7 +40,7 @@ describe('debug adapter through a real DAP client (DebugClient over stdio)', fun
       dc.assertStoppedLocation('entry', { path: XOR, line: LAYER2 }),
     ]);
     const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
-    assert.deepEqual(frames.map((f) => [f.name, f.line]), [['forward: z^(2), a^(2)', LAYER2], ['example 2 of 4', 8], ['evaluation: J(θ) and D', COST]]);
+    assert.deepEqual(frames.map((f) => [f.name, f.line]), [['forward: z^(2), a^(2)', LAYER2], ['example 2 of 4', ROW2], ['evaluation: J(θ) and D', COST]]);
     const names: string[] = [];
     for (let k = 0; k < 3; k++) {
       await Promise.all([dc.nextRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);

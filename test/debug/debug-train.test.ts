@@ -74,7 +74,7 @@ describe('debug adapter, mode "train": the optimiser’s iterations under the de
     await Promise.all([dc.stepInRequest({ threadId: 1 }), dc.assertStoppedLocation('step', { path: XOR, line: 9 })]);
     const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
     assert.deepEqual(frames.map((f) => [f.name.replace(/evaluation \d+/, 'evaluation k'), f.line]), [
-      ['forward: z^(2), a^(2)', 9], ['example 2 of 4', 8], ['evaluation k: J(θ) and D', COST], ['iteration 2', TRAIN],
+      ['forward: z^(2), a^(2)', 9], ['example 2 of 4', 25], ['evaluation k: J(θ) and D', COST], ['iteration 2', TRAIN],
     ]);
     // The inline values of the layer lines while stopped inside the example.
     const summaries = (await dc.customRequest('nnspec/layerSummaries')) as DebugProtocol.Response;

@@ -19,8 +19,8 @@ function links(step: Step): [string, unknown[]][] {
 }
 
 describe('the walkthrough', () => {
-  it('teaches in order: create, validate, check, train, inspect, zeros, compare, lbfgs', () => {
-    assert.deepEqual(steps.map((s) => s.id), ['create', 'validate', 'check', 'train', 'inspect', 'zeros', 'compare', 'lbfgs']);
+  it('teaches in order: create, validate, check, train, inspect, debug, zeros, compare, lbfgs', () => {
+    assert.deepEqual(steps.map((s) => s.id), ['create', 'validate', 'check', 'train', 'inspect', 'debug', 'zeros', 'compare', 'lbfgs']);
   });
 
   for (const step of steps) {

@@ -1,6 +1,7 @@
 /**
  * Where the steps of backpropagation are in the spec's text, for breakpoints and the Call
- * Stack: each layer's entry (its first line), `cost:` and `train:`. Lines are 0-based here;
+ * Stack: each layer's entry (its first line), `cost:`, `train:`, and the data (each inline
+ * row, else the line naming the source). Lines are 0-based here;
  * the debug adapter converts at its edge. Built from the outline, so a half-written spec
  * yields whatever parts it has.
  */
@@ -15,6 +16,10 @@ export interface StepLocations {
   readonly layerEndLines: readonly number[];
   readonly costLine?: number;
   readonly trainLine?: number;
+  /** The line of `data:`'s source (`rows:`, `csv:`, `generate:`), else of `data:`. */
+  readonly dataLine?: number;
+  /** The line of each inline data row, by its index in `data.rows`. */
+  readonly rowLines: readonly number[];
 }
 
 /** What a breakpoint on a line means, or why it cannot be set there. */
@@ -26,11 +31,14 @@ export function stepLocations(text: string): StepLocations {
   const outline = outlineSpec(text), lines = new LineIndex(text);
   const line = (offset: number): number => lines.positionAt(offset).line;
   const cost = outline.keys.get('cost'), train = outline.keys.get('train');
+  const data = outline.keys.get('data.rows') ?? outline.keys.get('data.csv') ?? outline.keys.get('data.generate') ?? outline.keys.get('data');
   return {
     layerLines: outline.layers.map(([start]) => line(start)),
     layerEndLines: outline.layers.map(([, end]) => line(Math.max(end - 1, 0))),
     ...(cost ? { costLine: line(cost.key[0]) } : {}),
     ...(train ? { trainLine: line(train.key[0]) } : {}),
+    ...(data ? { dataLine: line(data.key[0]) } : {}),
+    rowLines: outline.dataRows.map(([start]) => line(start)),
   };
 }
 

@@ -13,15 +13,18 @@ export interface SpecOutline {
   readonly layers: readonly OffsetRange[];
   /** Keys by dotted path (`init`, `train.learningRate`, `train.optimizer`, `lambda`, …), key and value ranges. */
   readonly keys: ReadonlyMap<string, { readonly key: OffsetRange; readonly value?: OffsetRange }>;
+  /** Each inline row of `data.rows`, in order (the debugger's example frames point at them). */
+  readonly dataRows: readonly OffsetRange[];
 }
 
 export function outlineSpec(text: string): SpecOutline {
   const keys = new Map<string, { key: OffsetRange; value?: OffsetRange }>();
   const layers: OffsetRange[] = [];
+  const dataRows: OffsetRange[] = [];
   let layersKey: OffsetRange | undefined;
   try {
     const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
-    if (!isMap(doc.contents)) return { layers, keys };
+    if (!isMap(doc.contents)) return { layers, keys, dataRows };
     for (const pair of doc.contents.items) {
       const name = keyName(pair);
       const keyRange = rangeOf(pair.key as Node | null);
@@ -38,13 +41,14 @@ export function outlineSpec(text: string): SpecOutline {
           if (innerName === undefined || !innerKey) continue;
           const innerValue = rangeOf(inner.value as Node | null);
           keys.set(`${name}.${innerName}`, { key: innerKey, ...(innerValue ? { value: innerValue } : {}) });
+          if (name === 'data' && innerName === 'rows' && isSeq(inner.value)) for (const row of inner.value.items) dataRows.push(rangeOf(row as Node) ?? innerKey);
         }
       }
     }
   } catch {
     // A text the parser cannot take has no outline; validation reports why.
   }
-  return { ...(layersKey ? { layersKey } : {}), layers, keys };
+  return { ...(layersKey ? { layersKey } : {}), layers, keys, dataRows };
 }
 
 function keyName(pair: Pair<unknown, unknown>): string | undefined {
