@@ -56,8 +56,8 @@ export const GENERATED_SPECS: readonly GeneratedSpec[] = [
   {
     name: '100,000 open brackets',
     text: () => `layers: ${'['.repeat(100_000)}`,
-    // The root mapping and its `:` are two levels; the 63rd bracket makes 65.
-    expect: () => [{ code: 'yaml-too-deep', range: [8 + 62, 8 + 63] }],
+    // The root mapping is the first level; the 64th bracket makes 65.
+    expect: () => [{ code: 'yaml-too-deep', range: [8 + 63, 8 + 64] }],
   },
   {
     name: '1,000 lines each indented one deeper',
@@ -70,17 +70,12 @@ export const GENERATED_SPECS: readonly GeneratedSpec[] = [
   },
   {
     name: '100,000 sequence dashes on one line',
-    text: () => `layers: ${'- '.repeat(100_000)}`,
-    expect: (t) => [{ code: 'yaml-too-deep', range: [firstOver(t), firstOver(t) + 1] }],
+    // On the line below the key: on the key's own line a `- ` starts no sequence (a YAML syntax error).
+    text: () => `layers:\n${'- '.repeat(100_000)}`,
+    // The root mapping is the first level; the 64th dash makes 65.
+    expect: () => [{ code: 'yaml-too-deep', range: ['layers:\n'.length + 2 * 63, 'layers:\n'.length + 2 * 63 + 1] }],
   },
 ];
-
-/** Where the nesting of "layers: - - - …" passes 64: the mapping and its `:` are two levels, so the 63rd dash. */
-function firstOver(t: string): number {
-  let at = t.indexOf('-');
-  for (let k = 0; k < 62; k++) at = t.indexOf('-', at + 1);
-  return at;
-}
 
 /** The end of a value's range: the yaml tree drops trailing characters ≤ U+0020. */
 function withoutTrailingControls(t: string): number {

@@ -1,58 +1,76 @@
 /**
- * A cheap upper bound on how deeply a YAML text nests, computed before parsing: the yaml
- * package parses recursively, and a hostile document ("[[[[…" or "- - - - …" thousands
- * deep) would exhaust the stack. Specs nest about 4 deep; anything past the limit is
- * refused with a diagnostic instead of being parsed.
+ * How deeply YAML nests, read from the yaml package's CST (its parser's tree) before it is
+ * composed into a document: the composer recurses once or more per level, and so does every
+ * walk of the document (yaml-tree.ts, the package's own `visit`), so a text nesting thousands
+ * of levels deep must be refused before either runs.
+ *
+ * The depth of a node is the number of collections it is in, itself included if it is one:
+ * block and flow mappings and sequences, keys as well as values, and the one-pair mapping the
+ * composer makes of each pair in a flow sequence (`[a: b]` is `[{a: b}]`, two levels).
+ * Because it is measured on the parser's own tree, nothing in a scalar of any style (plain
+ * `it's`, quoted over several lines, block `|` and `>`) or in a comment can look like
+ * nesting, and broken YAML is measured as the parser recovered from it.
  */
+import type { CST } from 'yaml';
 
-/** The offset where the nesting first exceeds `limit`, or undefined when it never does. */
-export function excessiveNesting(text: string, limit: number): number | undefined {
-  const indents: number[] = [];
-  let flow = 0;
-  let quote: string | undefined;
-  let lineStart = true;
-  let indent = 0;
-  let compact = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n' || c === '\r') {
-      lineStart = true;
-      indent = 0;
-      compact = 0;
-      if (quote === "'" || quote === '"') continue; // quoted scalars may span lines
-      continue;
+/**
+ * Where the first level (in document order) nested more than `limit` deep starts, or
+ * undefined when none is. `tokens` are the parser's, complete (as `Parser.parse` yields
+ * them). An explicit stack, so that any depth is measured without recursion.
+ */
+export function excessiveNesting(tokens: Iterable<CST.Token>, limit: number): number | undefined {
+  /** Levels still to look at, each with its depth; popped in document order. */
+  const stack: [Level, number][] = [];
+  for (const token of tokens) {
+    if (token.type !== 'document' || !isCollection(token.value)) continue;
+    stack.push([token.value, 1]);
+    while (stack.length > 0) {
+      const [level, depth] = stack.pop()!;
+      if (depth > limit) return startOf(level);
+      const inside = levelsInside(level);
+      for (let i = inside.length - 1; i >= 0; i--) stack.push([inside[i]!, depth + 1]);
     }
-    if (quote !== undefined) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = undefined;
-      continue;
-    }
-    if (lineStart) {
-      if (c === ' ' || c === '\t') {
-        indent++;
-        continue;
-      }
-      if (c === '#') {
-        i = skipLine(text, i);
-        continue;
-      }
-      lineStart = false;
-      // A block level: indentation deeper than every open one.
-      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
-      indents.push(indent);
-    }
-    if ((c === '-' || c === '?' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === undefined)) compact++;
-    else if (c === '[' || c === '{') flow++;
-    else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
-    else if ((c === '"' || c === "'") && /[\s[{,:]/.test(text[i - 1] ?? ' ')) quote = c;
-    else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) i = skipLine(text, i);
-    if (indents.length + compact + flow > limit) return i;
   }
   return undefined;
 }
 
-function skipLine(text: string, i: number): number {
-  let j = i;
-  while (j + 1 < text.length && text[j + 1] !== '\n' && text[j + 1] !== '\r') j++;
-  return j;
+type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
+
+/** A collection, or a pair of a flow sequence (the composer makes a mapping of it). */
+type Level = Collection | CST.CollectionItem;
+
+/** The levels directly inside `level`, in document order. */
+function levelsInside(level: Level): Level[] {
+  if (!('type' in level)) return [level.key, level.value].filter(isCollection);
+  const flowSequence = level.type === 'flow-collection' && level.start.source === '[';
+  const inside: Level[] = [];
+  for (const item of level.items) {
+    if (flowSequence && isPair(item)) inside.push(item);
+    else {
+      if (isCollection(item.key)) inside.push(item.key);
+      if (isCollection(item.value)) inside.push(item.value);
+    }
+  }
+  return inside;
+}
+
+/** Where a level starts: a flow pair at its key, or at its `?` or `:` when the key is empty. */
+function startOf(level: Level): number {
+  if ('type' in level) return level.offset;
+  const indicator = level.start.find(isIndicator) ?? level.sep?.find(isIndicator);
+  // A pair has a key, a `?` or a `:` (isPair); its value is the last resort of broken YAML.
+  return level.key?.offset ?? indicator?.offset ?? level.value?.offset ?? 0;
+}
+
+function isCollection(token: CST.Token | null | undefined): token is Collection {
+  return token?.type === 'block-map' || token?.type === 'block-seq' || token?.type === 'flow-collection';
+}
+
+/** Whether a flow sequence's item is a pair, as the composer decides (resolve-flow-collection). */
+function isPair(item: CST.CollectionItem): boolean {
+  return item.sep !== undefined || item.start.some((t) => t.type === 'explicit-key-ind');
+}
+
+function isIndicator(t: CST.SourceToken): boolean {
+  return t.type === 'explicit-key-ind' || t.type === 'map-value-ind';
 }

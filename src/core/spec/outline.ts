@@ -3,8 +3,9 @@
  * lenses above `layers:`, a gradient-check verdict on each layer entry, a divergence on
  * `learningRate`). Tolerant: a half-written spec yields whatever parts can be found.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { OffsetRange } from '../diagnostic';
+import { parseYaml } from './yaml-parse';
 
 export interface SpecOutline {
   /** The `layers` key. */
@@ -23,8 +24,9 @@ export function outlineSpec(text: string): SpecOutline {
   const dataRows: OffsetRange[] = [];
   let layersKey: OffsetRange | undefined;
   try {
-    const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
-    if (!isMap(doc.contents)) return { layers, keys, dataRows };
+    // A text nested too deep has no outline (validation says where), and is never composed.
+    const { doc } = parseYaml(text);
+    if (!doc || !isMap(doc.contents)) return { layers, keys, dataRows };
     for (const pair of doc.contents.items) {
       const name = keyName(pair);
       const keyRange = rangeOf(pair.key as Node | null);

@@ -1,14 +1,16 @@
 /**
  * Text → a plain value plus the source range of every key and value in it, by path.
- * The yaml package parses (keeping ranges); our own walk converts, so that we control
- * aliases (no exponential expansion), odd keys (`__proto__`, collections) and depth.
+ * The yaml package parses (keeping ranges), through yaml-parse.ts, which refuses a text
+ * nested too deep before anything recurses on it; our own walk converts, so that we control
+ * aliases (no exponential expansion), odd keys (`__proto__`, collections) and the depth of
+ * what aliases expand to.
  * Long inline data rows take a fast path (inline-rows.ts) that gives the same tree.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic, OffsetRange } from '../diagnostic';
 import { severityOf, type SpecCode } from './codes';
 import { findInlineRows, holdsKeptRows, sourceOffset, type InlineRows } from './inline-rows';
-import { excessiveNesting } from './nesting';
+import { MAX_YAML_DEPTH, parseYaml } from './yaml-parse';
 
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -45,8 +47,6 @@ const MAX_ALIAS_EXPANSIONS = 1000;
  * values from a document of a hundred kilobytes.
  */
 const MAX_ALIASED_VALUES = 100_000;
-/** Deeper documents are refused before parsing (see nesting.ts); specs nest about 4 deep. */
-const MAX_DEPTH = 64;
 
 export interface SourceTreeOptions {
   /** False parses the whole text with the yaml package, as the inline rows fast path must match (for tests). */
@@ -59,28 +59,22 @@ export function parseSourceTree(text: string, options: SourceTreeOptions = {}): 
 
 /** parseSourceTree, also saying whether the inline rows fast path gave the tree (tests check it is taken). */
 export function parseSourceTreeTraced(text: string, options: SourceTreeOptions = {}): { tree: SourceTree; inlineRows: boolean } {
-  const deep = excessiveNesting(text, MAX_DEPTH);
-  if (deep !== undefined) {
-    const diagnostic: Diagnostic<SpecCode> = {
-      code: 'yaml-too-deep',
-      severity: severityOf('yaml-too-deep'),
-      message: `The document nests more than ${MAX_DEPTH} levels deep; a spec needs only a few.`,
-      range: [deep, Math.min(deep + 1, text.length)],
-    };
-    return { tree: { value: null, entries: new Map(), diagnostics: [diagnostic], syntaxErrors: true }, inlineRows: false };
-  }
   const rows = options.inlineRowsFastPath === false ? undefined : findInlineRows(text);
   const fast = rows && parseWithInlineRows(text, rows);
   return fast ? { tree: fast, inlineRows: true } : { tree: parseWhole(text), inlineRows: false };
 }
 
-function parse(text: string): Document {
-  // Duplicate keys are found by the walk below (over the whole key), so the parser need not look.
-  return parseDocument(text, { prettyErrors: false, uniqueKeys: false, version: '1.2' });
-}
-
 function parseWhole(text: string): SourceTree {
-  const doc = parse(text);
+  const { doc, tooDeep } = parseYaml(text);
+  if (!doc) {
+    const diagnostic: Diagnostic<SpecCode> = {
+      code: 'yaml-too-deep',
+      severity: severityOf('yaml-too-deep'),
+      message: `The document nests more than ${MAX_YAML_DEPTH} levels deep here (mappings and lists inside one another); a spec needs only a few.`,
+      range: [tooDeep, Math.min(tooDeep + 1, text.length)],
+    };
+    return { value: null, entries: new Map(), diagnostics: [diagnostic], syntaxErrors: true };
+  }
   const diagnostics: Diagnostic<SpecCode>[] = [];
   let syntaxErrors = false;
   for (const e of doc.errors) {
@@ -100,8 +94,9 @@ function parseWhole(text: string): SourceTree {
  * copy would hold only the rows the parser saw).
  */
 function parseWithInlineRows(text: string, rows: InlineRows): SourceTree | undefined {
-  const doc = parse(rows.parsedText);
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  const { doc } = parseYaml(rows.parsedText);
+  // Too deep: parseWhole reports where, in the whole text.
+  if (!doc || doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   const diagnostics: Diagnostic<SpecCode>[] = [];
   const walker = new Walker(doc, text, diagnostics, rows);
   const value = walker.walk();
@@ -201,9 +196,11 @@ class Walker {
     }
     this.entries.set(pathKey(path), key ? { path, value, key } : { path, value });
     if (node === null || node === undefined) return null;
-    if (depth > MAX_DEPTH) {
-      // The text passed the scan before parsing (an upper bound), so this is met through aliases.
-      this.report('yaml-too-deep', `The value here nests more than ${MAX_DEPTH} levels deep, counting what aliases expand to; a spec needs only a few.`, value);
+    if ((isMap(node) || isSeq(node)) && depth >= MAX_YAML_DEPTH) {
+      // A collection at `depth` is the (depth + 1)-th around its items. The text itself nests
+      // no deeper than MAX_YAML_DEPTH (yaml-parse.ts), so this is met through aliases; it
+      // also bounds the walk's recursion.
+      this.report('yaml-too-deep', `The value here nests more than ${MAX_YAML_DEPTH} levels deep, counting what aliases expand to; a spec needs only a few.`, value);
       return null;
     }
     if (isAlias(node)) return this.convertAlias(node, path, value, key, depth);
@@ -281,8 +278,9 @@ class Walker {
     }
     if (this.expanding.size === 0) this.aliasSite = value;
     this.expanding.add(target);
-    // Keep the alias's own range for the value itself; nested values point into the anchor.
-    const result = this.convert(target, path, value, key, depth + 1);
+    // The value takes the alias's place, at its depth. Keep the alias's own range for the value
+    // itself; nested values point into the anchor.
+    const result = this.convert(target, path, value, key, depth);
     this.expanding.delete(target);
     return result;
   }

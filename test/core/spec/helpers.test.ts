@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { classCount, csvClassCount } from '../../../src/core/spec/classes';
-import { excessiveNesting } from '../../../src/core/spec/nesting';
 import { groupDigits, parameterCount } from '../../../src/core/spec/parameters';
 import { editDistance, nearest } from '../../../src/core/spec/suggest';
 
@@ -48,17 +47,5 @@ describe('classCount', () => {
     assert.equal(classCount([1, '1', 'x']), 2);
     assert.equal(csvClassCount(['1', '1.0', '2'], true), 2);
     assert.equal(csvClassCount(['1', '1.0', '2'], false), 3);
-  });
-});
-
-describe('excessiveNesting', () => {
-  it('lets ordinary specs through and stops deep flow or block nesting', () => {
-    assert.equal(excessiveNesting('layers:\n  - units: 2\n    activation: relu\ndata:\n  rows: [[1, 2], [3, 4]]\n', 64), undefined);
-    assert.equal(excessiveNesting('a: "[[[[[[[[[["\n', 5), undefined);
-    // The line, the ': ' and four brackets make 6 levels, at the fourth bracket.
-    assert.equal(excessiveNesting('a: [[[[[[[[[[', 5), 6);
-    assert.equal(typeof excessiveNesting('- '.repeat(100), 64), 'number');
-    const staircase = Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
-    assert.equal(typeof excessiveNesting(staircase, 64), 'number');
   });
 });

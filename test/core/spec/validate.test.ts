@@ -188,9 +188,9 @@ describe('validateSpec', () => {
   });
 
   it('reports nesting past 64 levels as yaml-too-deep, whether in the text or through aliases', () => {
-    // The text: refused by the scan before parsing, at the 63rd bracket (the mapping and its `:` are two levels).
+    // The text: refused before it is composed, at the 64th bracket (the mapping is the first level).
     const brackets = `layers: ${'['.repeat(100)}`;
-    assert.deepEqual(validateSpec(brackets).diagnostics.map((d) => [d.code, d.range]), [['yaml-too-deep', [8 + 62, 8 + 63]]]);
+    assert.deepEqual(validateSpec(brackets).diagnostics.map((d) => [d.code, d.range]), [['yaml-too-deep', [8 + 63, 8 + 64]]]);
     // Through an alias: 40 levels aliased inside 40 more; the text itself nests 41 deep.
     const aliased = `${TINY}a: &a ${'['.repeat(40)}1${']'.repeat(40)}\nb: ${'['.repeat(40)}*a${']'.repeat(40)}\n`;
     assert.deepEqual(codes(aliased).filter((c) => c.startsWith('yaml-')), ['yaml-too-deep']);
