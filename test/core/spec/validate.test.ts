@@ -196,6 +196,34 @@ describe('validateSpec', () => {
     assert.deepEqual(codes(aliased).filter((c) => c.startsWith('yaml-')), ['yaml-too-deep']);
   });
 
+  it('refuses 5,000 levels after quotes in plain and block scalars, quoted lines and comments, once, where the 65th level starts', () => {
+    const heads = ["name: it's a net\n", "name: rock 'n roll\n", 'name: |\n  say "hi\n', "name: >\n  rock 'n roll\n", "name: 'it''s\n  a \" ['\n", "# it's [[[\nname: x # ]]] \"\n"];
+    // [the structure, where its 64th level starts: the spec's mapping is the first]
+    const deep: [string, number][] = [
+      [`x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 3 + 63],
+      [`x:\n${'- '.repeat(5000)}y\nz: 1\n`, 3 + 2 * 63],
+      [`x: ${'{a: '.repeat(5000)}y${'}'.repeat(5000)}\n`, 3 + 4 * 63],
+    ];
+    for (const head of heads) {
+      for (const [structure, at] of deep) {
+        const { diagnostics } = validateSpec(head + structure);
+        const where = `${JSON.stringify(head)} then ${JSON.stringify(structure.slice(0, 8))}`;
+        assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['yaml-too-deep', [head.length + at, head.length + at + 1]]], where);
+        assert.ok(!diagnostics.some((d) => /call stack/i.test(d.message)), where);
+      }
+    }
+  });
+
+  it('accepts a spec 64 levels deep, and its aliases expanding to 64 but not 65', () => {
+    const nested = (n: number, inside: string): string => `${'['.repeat(n)}${inside}${']'.repeat(n)}`;
+    // The spec's mapping and the 63 brackets of `a` make 64.
+    assert.deepEqual(codes(`${TINY}a: ${nested(63, '1')}\n`), ['unknown-key']);
+    // `*a` takes the place of the 30 brackets it is in: 1 + 3 + 30 + 30.
+    const aliased = (k: number): string => `${TINY}a: &a ${nested(30, '1')}\nb: ${nested(k, '*a')}\n`;
+    assert.deepEqual(codes(aliased(33)), ['unknown-key', 'unknown-key']);
+    assert.deepEqual(codes(aliased(34)).filter((c) => c.startsWith('yaml-')), ['yaml-too-deep']);
+  });
+
   it('refuses the start of a longer file (textIsPrefix) as spec-too-large, on its first line, unparsed', () => {
     assert.deepEqual(codes(TINY, { textIsPrefix: true }), ['spec-too-large']);
     assert.deepEqual(covered(TINY, 'spec-too-large', { textIsPrefix: true }), ['layers:']);
