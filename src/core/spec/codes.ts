@@ -9,7 +9,7 @@ const CODES = {
   // The text itself.
   'yaml-syntax': ['error', 'The YAML parser cannot read the text, e.g. an unclosed bracket or quote, a tab used as indentation or a bad escape.'],
   'yaml-multiple-documents': ['error', 'The text holds more than one YAML document (a `---` or `...` with more after it); a spec is a single document.'],
-  'yaml-too-deep': ['error', 'The YAML nests more than 64 levels deep, in the text (refused before parsing) or through what its aliases expand to; a spec needs about 4.'],
+  'yaml-too-deep': ['error', 'The YAML nests more than 64 levels of mappings and lists deep (a `[a: b]` pair counting as a mapping), in the text (measured on the parser\'s tokens, refused before the document is built) or through what its aliases expand to; a spec needs about 4.'],
   'yaml-unknown-alias': ['error', 'An alias `*name` names no anchor: no `&name` is defined before it.'],
   'yaml-recursive-alias': ['error', 'An alias `*name` lies inside the value anchored as `&name`, so expanding it would never end.'],
   'yaml-alias-expansion-limit': ['error', 'The aliases expand to too much: more than 1,000 aliases, or 100,000 values copied through them (a "billion laughs" document).'],
