@@ -75,17 +75,13 @@ export async function readInput(file: string, options: InputOptions): Promise<In
 
 /** Reads the bytes of `file` by the opener's rule (a binary file: an ONNX model). Never throws. */
 export function readInputBytesSync(file: string, options: InputOptions): InputResult<InputBytes> {
-  let fd: number | undefined;
+  const opened = openInputSync(file, options);
+  if (!opened.ok) return opened;
+  const { fd, size } = opened.value;
   try {
-    const refused = refusal(file, fs.statSync(file), options);
-    if (refused) return refused;
-    fd = fs.openSync(file, OPEN_FLAGS);
-    const stats = fs.fstatSync(fd);
-    const again = refusal(file, stats, options);
-    if (again) return again;
     const chunks: Buffer[] = [];
     let total = 0;
-    for (let want = nextRead(stats.size, 0, options); want > 0; want = nextRead(stats.size, total, options)) {
+    for (let want = nextRead(size, 0, options); want > 0; want = nextRead(size, total, options)) {
       const chunk = Buffer.allocUnsafe(want);
       const n = fs.readSync(fd, chunk, 0, want, total);
       if (n === 0) break;
@@ -96,7 +92,7 @@ export function readInputBytesSync(file: string, options: InputOptions): InputRe
   } catch (error) {
     return { ok: false, error: failureOf(file, error) };
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 
@@ -140,6 +136,24 @@ export async function openInput(file: string, options: InputOptions): Promise<In
     return again;
   } catch (error) {
     await handle?.close().catch(() => undefined);
+    return { ok: false, error: failureOf(file, error) };
+  }
+}
+
+/** The synchronous twin of openInput: the descriptor of a regular file within the limit, and its size. The caller closes it. */
+export function openInputSync(file: string, options: InputOptions): InputResult<{ fd: number; size: number }> {
+  let fd: number | undefined;
+  try {
+    const refused = refusal(file, fs.statSync(file), options);
+    if (refused) return refused;
+    fd = fs.openSync(file, OPEN_FLAGS);
+    const stats = fs.fstatSync(fd);
+    const again = refusal(file, stats, options);
+    if (!again) return { ok: true, value: { fd, size: stats.size } };
+    fs.closeSync(fd);
+    return again;
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
     return { ok: false, error: failureOf(file, error) };
   }
 }
