@@ -50,4 +50,27 @@ describe('ByteLines', () => {
     assert.equal(lines.recordLine(4 + 2 + 2 + 4 + 1), 5);
     assert.equal(lines.contentLineFrom(4), 4);
   });
+
+  it('after forget, answers as before about what it may still be asked, and keeps a few lines, not one per line of the text', () => {
+    // Records every few lines, blank lines, CRLF, a long quoted run of lines: cut into 3-character chunks.
+    const text = `h,y\n${'1,2\n\r\n\n3,"a\r\nb"\r\n'.repeat(200)}4,"${'q\n'.repeat(500)}"\n${'\n'.repeat(3000)}5,6`;
+    const whole = new ByteLines();
+    whole.add(text);
+    const parts = new ByteLines();
+    let most = 0;
+    let floor = 0;
+    for (let at = 0, chunk = 0; at < text.length; at += 3, chunk++) {
+      parts.add(text.slice(at, at + 3));
+      // The reader's questions: the line of each byte from 4 back, and the first content from a floor that
+      // stays put for a while (a long record) and then moves into the tail (csv-parse's info.bytes).
+      if (chunk % 100 === 99) floor = parts.bytes - 4;
+      for (let offset = Math.max(0, parts.bytes - 4); offset < parts.bytes; offset++) assert.equal(parts.lineAt(offset), whole.lineAt(offset), `@${offset}`);
+      // (Asked once that line has come: a reader asks where an error is after reading it.)
+      const content = whole.contentLineFrom(floor);
+      if (content < parts.lineAt(Infinity)) assert.equal(parts.contentLineFrom(floor), content, `from ${floor}`);
+      parts.forget(floor, parts.bytes - 4);
+      most = Math.max(most, parts.keptLines);
+    }
+    assert.ok(most <= 8, `${most} lines kept at most, of ${whole.lineAt(Infinity)}`);
+  });
 });
