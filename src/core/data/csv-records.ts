@@ -52,3 +52,39 @@ export function checkCsvRecords(records: CsvRecords): DataResult<CsvRecords> {
   }
   return ok(records);
 }
+
+/**
+ * The structure of a CSV read a record at a time, for the readers that keep no rows (the
+ * table and the summary): the first record is the header, then each data row. The verdict
+ * is the one checkCsvRecords gives the whole file, asked about the header and the one row
+ * that decides it (the first row whose width is not the header's).
+ */
+export class CsvStructure {
+  header: readonly string[] | undefined;
+  /** The data rows so far. */
+  rows = 0;
+  private ragged: { readonly record: readonly string[]; readonly line: number } | undefined;
+
+  /** Takes a record that ends on the 1-based `line`: the header, a row to use, or a row to skip (a ragged row decides the answer). */
+  add(record: readonly string[], line: number): 'header' | 'row' | 'skip' {
+    if (!this.header) {
+      this.header = record;
+      return 'header';
+    }
+    this.rows++;
+    if (this.ragged) return 'skip';
+    if (record.length !== this.header.length) {
+      this.ragged = { record, line };
+      return 'skip';
+    }
+    return 'row';
+  }
+
+  /** The header, or the structural failure of the file. A `blank` file (whitespace only) is empty whatever its records. */
+  check(file: string, blank = false): DataResult<readonly string[]> {
+    const header = blank ? [] : (this.header ?? []);
+    const decisive = this.ragged ? [this.ragged] : this.rows > 0 ? [{ record: header, line: 2 }] : [];
+    const checked = checkCsvRecords({ file, header, rows: decisive.map((r) => r.record), lines: decisive.map((r) => r.line) });
+    return checked.ok ? ok(header) : checked;
+  }
+}
