@@ -6,11 +6,11 @@
  * the file and yields to the event loop between chunks (csv-stream-summary.ts).
  */
 import type { CsvProbeCode, CsvProbeResult, CsvSummary, DataProbe } from '../core/spec/data-probe';
-import { summarizeCsv } from '../core/data/csv-summary';
 import { DISTINCT_CAP } from '../core/spec/data-probe';
-import { ok, type DataFailure, type DataResult } from '../core/data/data-error';
-import { readCsvFile, type CsvReadOptions } from './csv-file';
-import { summarizeCsvFile } from './csv-stream-summary';
+import type { DataFailure, DataResult } from '../core/data/data-error';
+import { readCsvChunksSync } from './csv-chunks';
+import { scanForLoad, type CsvReadOptions } from './csv-file';
+import { CsvSummaryBuilder, summarizeCsvFile } from './csv-stream-summary';
 import { resolveDataPath, resolveDataPathAsync, type PathPolicy } from './resolve-data-path';
 
 /** Where the spec may read from and how large a file may be. */
@@ -22,23 +22,28 @@ export type CsvProbeOptions = PathPolicy & CsvReadOptions;
  */
 export function createCsvProbe(specDir: string, options: CsvProbeOptions): DataProbe {
   const answers = new Map<string, CsvProbeResult>();
-  return (csvPath, target) => {
-    const key = JSON.stringify([csvPath, target ?? null]);
+  return (csvPath, target, features) => {
+    const key = JSON.stringify([csvPath, target ?? null, features ?? null]);
     let answer = answers.get(key);
     if (!answer) {
-      answer = probeCsv(specDir, csvPath, options, target);
+      answer = probeCsv(specDir, csvPath, options, target, features);
       answers.set(key, answer);
     }
     return answer;
   };
 }
 
-/** Probes one `csv:` path, as written in a spec in `specDir`. Never throws. */
-export function probeCsv(specDir: string, csvPath: string, options: CsvProbeOptions, target?: string): CsvProbeResult {
+/**
+ * Probes one `csv:` path, as written in a spec in `specDir`: one streamed read into the
+ * summary (and, when a job will load the file, `readOnce`, into its table). Never throws.
+ */
+export function probeCsv(specDir: string, csvPath: string, options: CsvProbeOptions, target?: string, features?: readonly string[]): CsvProbeResult {
   const file = resolveDataPath(specDir, csvPath, options);
   if (!file.ok) return toProbeResult(file);
-  const records = readCsvFile(file.value, options);
-  return toProbeResult(records.ok ? ok(summarizeCsv(records.value, DISTINCT_CAP, target)) : records);
+  const summary = new CsvSummaryBuilder(DISTINCT_CAP, target);
+  const { readOnce } = options;
+  const read = readOnce && target !== undefined ? scanForLoad(file.value, target, features, { ...options, readOnce }, summary) : readCsvChunksSync(file.value, summary, options);
+  return toProbeResult(read.ok ? summary.finish(file.value, read.value.blank) : read);
 }
 
 /** The asynchronous twin of probeCsv, with the same answers; it never blocks for long and never rejects. */

@@ -12,8 +12,7 @@ import { architectureOf } from '../core/train/architecture-of';
 import { createCsvProbe } from '../data/csv-probe';
 import { loadData } from '../data/load-data';
 import { readInputSync, type InputFailure, type InputOptions, type InputText } from '../data/open-input';
-import type { CsvRecords } from '../core/data/csv-records';
-import type { DataResult } from '../core/data/data-error';
+import type { CsvReadOnce } from '../data/csv-file';
 import type { JobPolicy } from '../protocol/job-policy';
 import type { JobFailure, JobResult, OpenFailureCode } from './job-failure';
 
@@ -54,8 +53,8 @@ export function specUnreadable(specPath: string, error: InputFailure): JobFailur
 
 /** Reads (unless `specText` is given), validates and loads a spec and its data. */
 export function openSpec(specPath: string, policy: JobPolicy, specText?: SpecSource): JobResult<OpenedSpec, OpenFailureCode> {
-  // The validator's probe and the loader read the same CSV: it is parsed once.
-  const readOnce = new Map<string, DataResult<CsvRecords>>();
+  // The validator's probe and the loader read the same CSV: it is parsed once, into the summary and the table.
+  const readOnce: CsvReadOnce = new Map();
   const opened = openSpecText(specPath, policy, specText, readOnce);
   if (!opened.ok) return opened;
   const { specPath: absolute, spec, architecture } = opened.value;
@@ -84,7 +83,7 @@ export function openNetwork(specPath: string, policy: JobPolicy, specText?: Spec
 }
 
 /** Reads and validates; with `readOnce`, the validator probes the data (sharing what it reads). */
-function openSpecText(specPath: string, policy: JobPolicy, specText: SpecSource | undefined, readOnce: Map<string, DataResult<CsvRecords>> | undefined): JobResult<OpenedNetwork, OpenFailureCode> {
+function openSpecText(specPath: string, policy: JobPolicy, specText: SpecSource | undefined, readOnce: CsvReadOnce | undefined): JobResult<OpenedNetwork, OpenFailureCode> {
   const absolute = path.resolve(specPath);
   let source: InputText;
   if (specText === undefined) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CsvTableBuilder, TARGET_TEXT_CAP } from '../../src/core/data/csv-table';
 import type { CsvColumns } from '../../src/core/data/csv-table';
 import { parse } from 'csv-parse/sync';
 import { loadCsvFile, readCsvFile } from '../../src/data/csv-file';
@@ -87,5 +88,25 @@ describe('CSV read in chunks', () => {
         for (const chunkBytes of SMALL_CHUNKS) assert.deepEqual(readCsvFile(file, { chunkBytes }), records, `${name} records @ ${chunkBytes}`);
       }
     }
+  });
+
+  it('class names past the cap a read keeps: the builder asks to read again, and the loader does', () => {
+    const builder = new CsvTableBuilder('y', undefined, 2);
+    builder.add(['x', 'y'], 1);
+    ['a', 'b', 'c'].forEach((y, i) => builder.add([String(i), y], i + 2));
+    assert.equal(builder.finish('f.csv', 'classification'), undefined);
+    // Numbers past the cap need no names: the table comes at once.
+    const numbers = new CsvTableBuilder('y', undefined, 2);
+    numbers.add(['x', 'y'], 1);
+    [1, 2, 3].forEach((y, i) => numbers.add([String(i), String(y)], i + 2));
+    assert.deepEqual(numbers.finish('f.csv', 'regression'), { ok: true, value: { m: 3, n: 1, X: new Float64Array([0, 1, 2]), targets: [1, 2, 3], featureNames: ['x'] } });
+
+    const m = TARGET_TEXT_CAP + 10;
+    const file = path.join(dir, 'many-classes.csv');
+    fs.writeFileSync(file, `x,y\n${Array.from({ length: m }, (_, i) => `${i},c${i}`).join('\n')}\n`);
+    const table = loadCsvFile(file, { target: 'y', task: 'classification' });
+    assert.ok(table.ok);
+    assert.equal(table.value.targets.length, m);
+    assert.deepEqual([table.value.targets[0], table.value.targets[m - 1]], ['c0', `c${m - 1}`]);
   });
 });

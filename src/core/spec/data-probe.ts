@@ -55,6 +55,8 @@ export type CsvProbeResult =
 /**
  * Answers for a `csv:` path exactly as written in the spec (relative to the spec file). With
  * `target`, only that column's distinct values are kept (the others' would cost memory and
- * time for nothing: their `distinct` is then empty and `distinctTruncated` true).
+ * time for nothing: their `distinct` is then empty and `distinctTruncated` true). `features`
+ * are the columns the spec lists, when it lists them: a job that loads the file next may
+ * read the table in the same pass.
  */
-export type DataProbe = (csvPath: string, target?: string) => CsvProbeResult;
+export type DataProbe = (csvPath: string, target?: string, features?: readonly string[]) => CsvProbeResult;

@@ -90,7 +90,9 @@ function csvShape(r: Reporter, task: TaskName | undefined, probe: DataProbe | un
   const csv = r.get(['data', 'csv']);
   if (typeof csv !== 'string' || csv.length === 0 || !probe) return {};
   const target = r.get(['data', 'target']);
-  const result = probe(csv, typeof target === 'string' && target.length > 0 ? target : undefined);
+  const listed = r.get(['data', 'features']);
+  const features = Array.isArray(listed) && listed.every((f) => typeof f === 'string') ? (listed as string[]) : undefined;
+  const result = probe(csv, typeof target === 'string' && target.length > 0 ? target : undefined, features);
   if (result.status === 'pending') return {};
   if (result.status === 'failed') {
     r.report(result.error.code, result.error.message, r.valueRange(['data', 'csv']));
@@ -118,8 +120,7 @@ function csvShape(r: Reporter, task: TaskName | undefined, probe: DataProbe | un
   }
 
   // Without `features`, the features are every column but the target: unknown until the target is found.
-  const listed = r.get(['data', 'features']);
-  let features: number | undefined;
+  let featureCount: number | undefined;
   if (listed === undefined && targetColumn) {
     const used = result.summary.columns.filter((c) => c.name !== target);
     for (const c of used) {
@@ -127,7 +128,7 @@ function csvShape(r: Reporter, task: TaskName | undefined, probe: DataProbe | un
         r.report('csv-column-not-numeric', `${notNumeric(csv, c, result.summary.columns.indexOf(c))}, so it cannot be a feature; list the numeric columns in \`features\`.`, r.valueRange(['data', 'csv']));
       }
     }
-    features = used.length;
+    featureCount = used.length;
   } else if (Array.isArray(listed) && listed.length > 0 && listed.every((f) => typeof f === 'string')) {
     listed.forEach((name: string, j) => {
       const column = columns.get(name);
@@ -135,14 +136,14 @@ function csvShape(r: Reporter, task: TaskName | undefined, probe: DataProbe | un
       else if (name === target) r.report('target-in-features', `\`${name}\` is the target; it cannot also be a feature.`, r.valueRange(['data', 'features', j]));
       else if (!column.numeric) r.report('csv-column-not-numeric', `${notNumeric(csv, column, result.summary.columns.indexOf(column))}, so it cannot be a feature.`, r.valueRange(['data', 'features', j]));
     });
-    features = listed.length;
+    featureCount = listed.length;
   }
 
   const classes =
     task === 'classification' && targetColumn && !badTarget && !targetColumn.distinctTruncated
       ? csvClassCount(targetColumn.distinct, targetColumn.numeric)
       : undefined;
-  return { ...(features !== undefined && { features }), ...(classes !== undefined && { classes }), rows: result.summary.rows };
+  return { ...(featureCount !== undefined && { features: featureCount }), ...(classes !== undefined && { classes }), rows: result.summary.rows };
 }
 
 /** "data/x.csv:4:2: the column `x2` holds `NaN`, not a finite number": where a column stops being numeric. */
