@@ -8,9 +8,10 @@
 import type { CsvProbeCode, CsvProbeResult, CsvSummary, DataProbe } from '../core/spec/data-probe';
 import { DISTINCT_CAP } from '../core/spec/data-probe';
 import type { DataFailure, DataResult } from '../core/data/data-error';
-import { readCsvChunksSync } from './csv-chunks';
+import { readCsvChunksSync, csvInput } from './csv-chunks';
 import { scanForLoad, type CsvReadOptions } from './csv-file';
 import { CsvSummaryBuilder, summarizeCsvFile } from './csv-stream-summary';
+import { statInput } from './open-input';
 import { resolveDataPath, resolveDataPathAsync, type PathPolicy } from './resolve-data-path';
 
 /** Where the spec may read from and how large a file may be. */
@@ -22,7 +23,7 @@ export type CsvProbeOptions = PathPolicy & CsvReadOptions;
  */
 export function createCsvProbe(specDir: string, options: CsvProbeOptions): DataProbe {
   const answers = new Map<string, CsvProbeResult>();
-  return (csvPath, target, features) => {
+  const probe = (csvPath: string, target?: string, features?: readonly string[]): CsvProbeResult => {
     const key = JSON.stringify([csvPath, target ?? null, features ?? null]);
     let answer = answers.get(key);
     if (!answer) {
@@ -31,6 +32,7 @@ export function createCsvProbe(specDir: string, options: CsvProbeOptions): DataP
     }
     return answer;
   };
+  return Object.assign(probe, { bytes: (csvPath: string) => csvBytes(specDir, csvPath, options) });
 }
 
 /**
@@ -44,6 +46,18 @@ export function probeCsv(specDir: string, csvPath: string, options: CsvProbeOpti
   const { readOnce } = options;
   const read = readOnce && target !== undefined ? scanForLoad(file.value, target, features, { ...options, readOnce }, summary) : readCsvChunksSync(file.value, summary, options);
   return toProbeResult(read.ok ? summary.finish(file.value, read.value.blank) : read);
+}
+
+/**
+ * The size in bytes of the file a `csv:` path names, from stat alone (nothing is opened or
+ * read), for the validator's estimate before reading; undefined when the probe would refuse
+ * the path or the file (the probe then says why).
+ */
+export function csvBytes(specDir: string, csvPath: string, options: CsvProbeOptions): number | undefined {
+  const file = resolveDataPath(specDir, csvPath, options);
+  if (!file.ok) return undefined;
+  const stat = statInput(file.value, csvInput(options));
+  return stat.ok ? stat.value.size : undefined;
 }
 
 /** The asynchronous twin of probeCsv, with the same answers; it never blocks for long and never rejects. */

@@ -58,5 +58,12 @@ export type CsvProbeResult =
  * time for nothing: their `distinct` is then empty and `distinctTruncated` true). `features`
  * are the columns the spec lists, when it lists them: a job that loads the file next may
  * read the table in the same pass.
+ *
+ * `bytes`, when the probe has it, gives the file's size from stat alone, before anything is
+ * read: the validator estimates the run's memory from it first, and refuses a run that
+ * cannot fit without reading the file at all. Undefined when the probe would refuse the
+ * path or the file (it then says why).
  */
-export type DataProbe = (csvPath: string, target?: string, features?: readonly string[]) => CsvProbeResult;
+export type DataProbe = ((csvPath: string, target?: string, features?: readonly string[]) => CsvProbeResult) & {
+  readonly bytes?: (csvPath: string) => number | undefined;
+};

@@ -16,7 +16,7 @@ import { isPlainObject, Reporter } from './reporter';
 import { DEFAULT_MAX_PARAMETERS, specSchema, type GeneratorName, type Spec } from './schema';
 import { reportIssues } from './schema-issues';
 import { checkSettings } from './settings-warnings';
-import { checkRunMemory, DEFAULT_MAX_MEMORY_MB, estimateRunMemory, runShapeOf } from '../train/memory-estimate';
+import { checkRunMemory, csvRowsBound, DEFAULT_MAX_MEMORY_MB, estimateRunMemory, formatMB, runShapeOf } from '../train/memory-estimate';
 import { parseSourceTree } from './yaml-tree';
 
 export interface ValidateOptions {
@@ -101,7 +101,10 @@ function validate(text: string, options: ValidateOptions): SpecValidation {
     parameterCount = checkParameters(r, options.maxParameters ?? DEFAULT_MAX_PARAMETERS);
     // Broken YAML loses or misplaces values: checks across sections would report noise.
     if (!tree.syntaxErrors) {
-      if (source) data = checkData(r, source, task, { probe: options.probe, generatorShapes: options.generatorShapes ?? GENERATOR_SHAPES });
+      const tooLargeToRead = spec && !r.diagnostics.some((d) => d.code === 'too-many-parameters') && refuseBeforeReading(r, spec, options);
+      // A CSV refused by its size is not read: its checks are skipped.
+      const probe = tooLargeToRead ? undefined : options.probe;
+      if (source) data = checkData(r, source, task, { probe, generatorShapes: options.generatorShapes ?? GENERATOR_SHAPES });
       checkArchitecture(r, data, task);
       checkSettings(r);
       // Only a spec that is otherwise valid and whose examples are known has a run to estimate;
@@ -123,6 +126,24 @@ function validate(text: string, options: ValidateOptions): SpecValidation {
     data: { ...(data.features !== undefined && { features: data.features }), ...(data.classes !== undefined && { classes: data.classes }) },
     ...(data.rows !== undefined && { examples: data.rows }),
   };
+}
+
+/**
+ * Before a CSV is read: the run's estimate with the most rows a file of its size can hold
+ * (csvRowsBound: n features and the target a row), from the probe's stat of the file. Over
+ * the limit, too-much-memory is reported on `layers` and true returned: the file is not read.
+ */
+function refuseBeforeReading(r: Reporter, spec: Spec, options: ValidateOptions): boolean {
+  const data = spec.data;
+  if (!('csv' in data)) return false;
+  const bytes = options.probe?.bytes?.(data.csv);
+  if (bytes === undefined) return false;
+  const columns = (spec.layers[0]?.units ?? 0) + 1;
+  const rows = csvRowsBound(bytes, columns);
+  const basis = `estimated from the size of ${data.csv} (${formatMB(bytes)}: at most ${groupDigits(BigInt(rows))} rows of ${columns} cells) before reading it`;
+  const refused = checkRunMemory(estimateRunMemory(runShapeOf(spec, rows)), options.maxMemoryMB ?? DEFAULT_MAX_MEMORY_MB, basis);
+  if (refused) r.report('too-much-memory', refused.message, r.keyRange(['layers']));
+  return refused !== undefined;
 }
 
 function tooLarge(text: string, limit: number, prefix: boolean): SpecValidation {

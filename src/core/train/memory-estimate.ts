@@ -10,9 +10,20 @@
  *                  (3 · chunk · Σ s_l doubles) and the gathered chunk inputs and targets
  *   data           the examples twice (the table, then the training/validation copies):
  *                  2 · m · (n + k) doubles, labels, and the predictions of the metrics
- *                  (m · k doubles)
- *   source         a CSV's text (2 bytes a character) and its cells as strings while parsed
+ *                  (m · k doubles). Loading a CSV fits in it too: its blocks of doubles
+ *                  are copied once into the table, two copies of m · n for that moment
+ *   shared data    the examples once more (m · (n + k) doubles): with two threads, the
+ *                  evaluation pool copies each batch it splits into shared memory
+ *                  (parallel/evaluation-pool.ts); counted always, as an upper bound
+ *   source         reading a CSV: it is parsed as a stream straight into typed arrays, so
+ *                  never its text or its cells as strings, but one chunk and the blocks'
+ *                  unfilled ends (CSV_READ_BUFFERS, whatever the file's size) and the
+ *                  target column while it is read: its value, its class-name code and the
+ *                  table's target, 20 bytes a row
  *   weights text   the weights file as JSON text, about 24 characters a parameter
+ *
+ * Before a CSV is read, m is not known: csvRowsBound gives the most rows a file of its size
+ * can hold, and the estimate with that many examples is an upper bound on the run's.
  *
  * Pure: no I/O. The caller compares `total` with its limit (checkRunMemory).
  */
@@ -27,6 +38,28 @@ export const EVALUATOR_CHUNK_BUDGET = 32768;
 
 /** The default limit on a run's estimated memory: 4 GiB (setting nnspec.limits.maxMemoryMB). */
 export const DEFAULT_MAX_MEMORY_MB = 4096;
+
+/** The names under which users set the memory limit, for the messages that refuse a run. */
+export const MAX_MEMORY_SETTING = 'nnspec.limits.maxMemoryMB (CLI: --max-memory-mb)';
+
+/**
+ * What reading a CSV holds whatever its size (src/data/csv-chunks.ts): the chunk read (256
+ * KiB), its text, the same encoded again for csv-parse and the record being parsed, about
+ * 1.5 MiB; and the unfilled end of the last block of each column the table fills
+ * (core/data/typed-blocks.ts: blocks of at most 64 Ki values, 1.25 MiB for X, the target's
+ * values and its codes). 4 MiB is generous.
+ */
+export const CSV_READ_BUFFERS = 4 * MiB;
+
+/**
+ * The most data rows a CSV file of `bytes` bytes can hold when it loads into `usedColumns`
+ * columns (n features and the target): each used cell holds at least one character and is
+ * followed by a comma or a line break (an empty used cell fails the load), so a row takes at
+ * least 2 · usedColumns bytes. Rows of other columns only take more.
+ */
+export function csvRowsBound(bytes: number, usedColumns: number): number {
+  return Math.floor(Math.max(0, bytes) / (2 * Math.max(1, usedColumns)));
+}
 
 /** Working vectors of length P an optimiser keeps beyond θ₀, θ, D and the last finite θ. */
 export const OPTIMIZER_VECTORS: Readonly<Record<OptimizerName, number>> = {
@@ -49,15 +82,11 @@ export interface RunShape {
   /** Examples m (all of them: training and validation). */
   readonly examples: number;
   readonly optimizer: OptimizerName;
-  /** When the data comes from a CSV file: its size in bytes, when known. */
-  readonly csvBytes?: number;
-  /** When the data comes from a CSV file: its number of columns (default n + 1). */
-  readonly csvColumns?: number;
   readonly source: 'csv' | 'rows' | 'generate';
 }
 
 export interface MemoryPart {
-  readonly name: 'parameters' | 'evaluators' | 'data' | 'source' | 'weights text';
+  readonly name: 'parameters' | 'evaluators' | 'data' | 'shared data' | 'source' | 'weights text';
   readonly bytes: number;
 }
 
@@ -84,17 +113,15 @@ export function estimateRunMemory(shape: RunShape): MemoryEstimate {
   const chunk = Math.max(1, Math.min(Math.max(EVALUATOR_CHUNK, Math.floor(EVALUATOR_CHUNK_BUDGET / Math.max(1, width))), Math.max(1, m)));
   const evaluators = 2 * (3 * chunk * width + chunk * (n + k)) * DOUBLE;
   const data = (2 * m * (n + k) + m * k) * DOUBLE + 2 * m * 4;
-  const columns = shape.csvColumns ?? n + 1;
-  const source =
-    shape.source === 'csv'
-      ? // The text as a JS string (2 bytes a character), and each cell as a small string (~40 bytes).
-        2 * (shape.csvBytes ?? m * columns * 8) + m * columns * 40
-      : 0;
+  const shared = m * (n + k) * DOUBLE;
+  // Streamed: the reader's buffers and the target column while it is read, never the text.
+  const source = shape.source === 'csv' ? CSV_READ_BUFFERS + 20 * m : 0;
   const weightsText = 24 * P * 3;
   const parts: MemoryPart[] = [
     { name: 'parameters', bytes: parameters },
     { name: 'evaluators', bytes: evaluators },
     { name: 'data', bytes: data },
+    { name: 'shared data', bytes: shared },
     { name: 'source', bytes: source },
     { name: 'weights text', bytes: weightsText },
   ];
@@ -114,9 +141,11 @@ export type MemoryCode = 'memory-limit';
 
 /**
  * Undefined when `estimate` fits in `maxMB` mebibytes; otherwise a failure whose message
- * gives the estimate, its largest parts, the limit and the setting that raises it.
+ * gives the estimate, its largest parts, the limit and the setting that raises it. With
+ * `basis`, the estimate is an upper bound and `basis` says what it rests on ("estimated
+ * from the size of x.csv (3 GiB: at most …) before reading it").
  */
-export function checkRunMemory(estimate: MemoryEstimate, maxMB: number = DEFAULT_MAX_MEMORY_MB): Failure<MemoryCode> | undefined {
+export function checkRunMemory(estimate: MemoryEstimate, maxMB: number = DEFAULT_MAX_MEMORY_MB, basis?: string): Failure<MemoryCode> | undefined {
   const limit = Number.isFinite(maxMB) && maxMB > 0 ? maxMB * MiB : DEFAULT_MAX_MEMORY_MB * MiB;
   if (estimate.bytes <= limit) return undefined;
   const largest = [...estimate.parts]
@@ -128,8 +157,8 @@ export function checkRunMemory(estimate: MemoryEstimate, maxMB: number = DEFAULT
   return {
     code: 'memory-limit',
     message:
-      `Training would need about ${formatMB(estimate.bytes)} of memory (${largest}), over the limit of ${formatMB(limit)}; ` +
-      'use fewer or smaller layers or fewer examples, or raise the setting nnspec.limits.maxMemoryMB.',
+      `Training would need ${basis ? 'up to' : 'about'} ${formatMB(estimate.bytes)} of memory (${largest})${basis ? `, ${basis},` : ''} over the limit of ${formatMB(limit)}; ` +
+      `use fewer or smaller layers or fewer examples, or raise the setting ${MAX_MEMORY_SETTING}.`,
   };
 }
 
