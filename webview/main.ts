@@ -8,7 +8,7 @@ import './main.css';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { InspectionSnapshot } from '../src/protocol/inspector-data';
+import type { DebugStop, InspectionSnapshot } from '../src/protocol/inspector-data';
 import type { LayerSummary } from '../src/protocol/inspector-data';
 import type { GradientCheckReport } from '../src/protocol/inspector-data';
 import type { InspectorMessage, InspectorRequest } from '../src/protocol/inspector-protocol';
@@ -45,6 +45,9 @@ banner.setAttribute('role', 'status');
 banner.hidden = true;
 const note = el('div', 'note');
 note.hidden = true;
+const debugStatus = el('div', 'debug-stop');
+debugStatus.setAttribute('role', 'status');
+debugStatus.hidden = true;
 const picker = new ExamplePicker((example) => {
   save({ example });
   send({ type: 'select-example', example });
@@ -65,7 +68,7 @@ s.check.body.append(el('p', 'caption', 'Run “NN: Check gradients” to fill th
 s.compare.body.append(el('p', 'caption', 'Run “NN: Compare initialization strategies” to overlay their cost curves.'));
 const grid = el('div', 'grid');
 grid.append(...Object.values(s).map((x) => x.root));
-app.append(header, banner, note, grid);
+app.append(header, banner, debugStatus, note, grid);
 
 const tooltip = new Tooltip(document.body);
 const series = new TrainingSeries();
@@ -85,6 +88,8 @@ renderConfusion(s.confusion.body, undefined);
 let layers: readonly LayerSummary[] = [];
 let specKey: string | undefined;
 let snapshot: InspectionSnapshot | undefined;
+/** Where a debug session of the spec is stopped; its example's δ replaces the snapshot's meanwhile. */
+let debugStop: DebugStop | undefined;
 const resultKeys = { snapshot: undefined as string | undefined, cost: undefined as string | undefined, check: undefined as string | undefined, compare: undefined as string | undefined };
 
 const activations = (): (string | undefined)[] => layers.slice(1).map((l) => l.activation);
@@ -101,11 +106,12 @@ function showSnapshot(next: InspectionSnapshot, key: string | undefined): void {
   snapshot = next;
   if (key !== undefined) resultKeys.snapshot = key;
   diagram.applySnapshot(next);
-  delta.showTrace(next.trace);
+  if (!debugStop?.example) delta.showTrace(next.trace);
   trace.render(next, activations());
   boundary.draw(next.grid, next.iteration);
   if (next.confusion || next.source !== 'training') renderConfusion(s.confusion.body, next.confusion);
   picker.setRange(next.trainExamples, next.trace?.example ?? state.example);
+  if (debugStop?.example) picker.show(debugStop.example.row);
   s.diagram.root.dataset['source'] = next.source;
   markStale();
 }
@@ -167,10 +173,36 @@ function handle(message: InspectorMessage): void {
       save({ comparison: message.runs });
       return markStale();
     }
+    case 'debug-stop':
+      return showDebugStop(message.stop);
+    case 'debug-running':
+      return showDebugStop(undefined);
     default: {
       const never: never = message;
       return never;
     }
+  }
+}
+
+/** Highlights the layer and example a debug session is stopped at; undefined: it runs again, or ended. */
+function showDebugStop(stop: DebugStop | undefined): void {
+  debugStop = stop;
+  diagram.markStop(stop?.layer);
+  debugStatus.hidden = stop === undefined;
+  if (!stop) {
+    delta.showTrace(snapshot?.trace);
+    picker.show(snapshot?.trace?.example ?? state.example);
+    return;
+  }
+  const ex = stop.example;
+  const where = [`Stopped in the debugger: ${stop.step}`];
+  if (ex) where.push(`example ${ex.index + 1} of ${ex.m}${ex.row !== ex.index ? ` (data row ${ex.row + 1})` : ''}`);
+  if (stop.iteration !== undefined) where.push(`iteration ${stop.iteration}, evaluation ${stop.evaluation}`);
+  debugStatus.textContent = where.join(' · ');
+  debugStatus.dataset['layer'] = stop.layer !== undefined ? String(stop.layer) : '';
+  if (ex) {
+    delta.showStop(ex);
+    picker.show(ex.row);
   }
 }
 

@@ -32,7 +32,8 @@ import { parseExpression } from '../core/debug/expression/parser';
 import { parseHitCondition, type HitCondition } from './hit-condition';
 import { checkLaunchArguments, type NnspecLaunchArguments } from './launch-arguments';
 import { layerSummaries } from '../core/debug/layer-summaries';
-import { FLUSH_REQUEST, LAYER_SUMMARIES_REQUEST, SPEC_CHANGED_REQUEST, type LayerSummariesBody } from '../protocol/debug-requests';
+import { debugStop } from '../core/debug/debug-stop';
+import { DEBUG_STOP_REQUEST, FLUSH_REQUEST, LAYER_SUMMARIES_REQUEST, SPEC_CHANGED_REQUEST, type DebugStopBody, type LayerSummariesBody } from '../protocol/debug-requests';
 import { VariableStore } from './matrix-variables';
 import { stopExpressionScope } from './stop-expression-scope';
 import { stopScopes } from './stop-scopes';
@@ -400,9 +401,18 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
     this.sendEvent(new InvalidatedEvent(['variables']));
   }
 
-  /** nnspec/layerSummaries: one line of numbers per layer entry of the spec, for inline values and hovers. */
+  /**
+   * nnspec/layerSummaries: one line of numbers per layer entry of the spec, for inline values
+   * and hovers; nnspec/stop: the stop and its example's values, for the inspector.
+   */
   protected override customRequest(command: string, response: DebugProtocol.Response): void {
     if (command === FLUSH_REQUEST) return this.sendResponse(response);
+    if (command === DEBUG_STOP_REQUEST) {
+      const view = this.stoppedView();
+      const body: DebugStopBody = view ? { stop: debugStop(view) } : {};
+      response.body = body;
+      return this.sendResponse(response);
+    }
     if (command === SPEC_CHANGED_REQUEST) {
       if (!this.toldSpecChanged) {
         this.toldSpecChanged = true;

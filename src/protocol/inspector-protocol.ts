@@ -4,6 +4,7 @@
  * Results carry the `specKey` (hash of task, layers and data) of the spec they were computed
  * for, so the webview can mark results of an older spec as stale.
  */
+import type { DebugStop } from '../core/debug/debug-stop';
 import type { InspectionSnapshot } from '../core/inspect/snapshot';
 import type { GradientCheckReport } from '../core/nn/gradient-check';
 import type { LayerSummary } from '../core/spec/model-summary';
@@ -34,7 +35,11 @@ export type InspectorMessage =
   | { readonly type: 'progress'; readonly progress: TrainingProgress; readonly snapshot?: InspectionSnapshot }
   | { readonly type: 'training-finished'; readonly reason: string; readonly finalCost: number; readonly costHistory: readonly number[] }
   | { readonly type: 'gradient-check'; readonly specKey: string; readonly report: GradientCheckReport }
-  | { readonly type: 'init-comparison'; readonly specKey: string; readonly runs: readonly InitComparisonRun[] };
+  | { readonly type: 'init-comparison'; readonly specKey: string; readonly runs: readonly InitComparisonRun[] }
+  /** A debug session of the followed spec stopped here: the inspector highlights the step's layer and shows the example. */
+  | { readonly type: 'debug-stop'; readonly stop: DebugStop }
+  /** The debug session of the followed spec runs again, or ended: nothing is stopped. */
+  | { readonly type: 'debug-running' };
 
 /** Webview → host. */
 export type InspectorRequest =

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { DebugStop } from '../../src/core/debug/debug-stop';
 import { ADAPTER, adapterEnv, EXAMPLES } from './adapter-process';
 
 const XOR = path.join(EXAMPLES, 'xor.nnspec');
@@ -81,11 +82,18 @@ describe('debug adapter, mode "train": the optimiser’s iterations under the de
     const layers = (summaries.body as { layers: { layer: number; line: number; text: string }[] }).layers;
     assert.deepEqual(layers.map((l) => [l.layer, l.line]), [[1, 8], [2, 9]]);
     assert.match(layers[1]!.text, /^mean a -?\d\.\d+$/);
+    // What the inspector is told: the step, its layer, the iteration and the example's values so far.
+    const stop = ((await dc.customRequest('nnspec/stop')) as DebugProtocol.Response).body as { stop?: DebugStop };
+    assert.deepEqual([stop.stop?.step, stop.stop?.layer, stop.stop?.iteration, stop.stop?.example?.row], ['forward: z^(2), a^(2)', 2, 2, 1]);
+    assert.deepEqual(stop.stop?.example?.delta.map((d) => d.length), [0, 0, 0]);
+    assert.deepEqual(stop.stop?.example?.a.map((a) => a.length), [2, 2, 0]);
     await Promise.all([dc.stepOutRequest({ threadId: 1 }), dc.waitForEvent('stopped')]);
     assert.equal((await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0]!.name, 'Δ^(1) and the example done');
     await Promise.all([dc.stepOutRequest({ threadId: 1 }), dc.assertStoppedLocation('step', { path: XOR, line: COST })]);
     await Promise.all([dc.stepOutRequest({ threadId: 1 }), dc.assertStoppedLocation('breakpoint', { path: XOR, line: TRAIN })]);
     assert.match((await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0]!.name, /^iteration 2:/);
+    const atIteration = ((await dc.customRequest('nnspec/stop')) as DebugProtocol.Response).body as { stop?: DebugStop };
+    assert.deepEqual([atIteration.stop?.kind, atIteration.stop?.iteration, atIteration.stop?.example], ['iteration', 2, undefined]);
   });
 
   it('saves the weights beside the spec only with saveWeights, after a training that ran to its end', async () => {

@@ -1,4 +1,4 @@
-import type { TraceData } from '../../src/protocol/inspector-data';
+import type { DebugStopExample, TraceData } from '../../src/protocol/inspector-data';
 import { layerAt } from '../../src/core/nn/layer-numbering';
 import { el, svg } from '../dom';
 import { formatNumber, sup } from '../logic/format';
@@ -10,9 +10,10 @@ const PALETTE = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-cha
 const STRIP_UNITS = 64;
 
 /**
- * δ per layer: for the chosen example, a heat strip of δ^(l) per layer (red negative, blue
- * positive, labelled on hover); over the iterations, mean |δ^(l)| and ‖D^(l)‖ per layer on a
- * log scale, where vanishing and exploding gradients show.
+ * δ per layer: for the chosen example (or the example a debug session is stopped in), a heat
+ * strip of δ^(l) per layer (red negative, blue positive, labelled on hover); over the
+ * iterations, mean |δ^(l)| and ‖D^(l)‖ per layer on a log scale, where vanishing and
+ * exploding gradients show.
  */
 export class DeltaView {
   private readonly strips = el('div', 'strips');
@@ -33,8 +34,25 @@ export class DeltaView {
       return;
     }
     // δ^(l) for l = 2 … L: the input layer has none.
-    const rows = trace.delta.flatMap((delta, i) => (layerAt(i) >= 2 ? [this.strip(layerAt(i), delta)] : []));
+    const rows = trace.delta.flatMap((delta, i) => (layerAt(i) >= 2 ? [this.strip(layerAt(i), delta, delta.length)] : []));
+    this.strips.dataset['source'] = 'trace';
     this.strips.replaceChildren(...rows);
+  }
+
+  /** The stopped example's δ^(l) where backprop has reached layer l; the other layers say so. */
+  showStop(example: DebugStopExample): void {
+    const rows = example.delta.flatMap((delta, i) => {
+      const l = layerAt(i);
+      if (l < 2) return [];
+      if (delta.length > 0) return [this.strip(l, delta, example.units[i] ?? delta.length)];
+      const row = el('div', 'strip pending');
+      row.dataset['layer'] = String(l);
+      row.append(el('span', 'strip-label', `δ${sup(l)}`), el('span', 'strip-values', 'not computed yet: backpropagation has not reached this layer'));
+      return [row];
+    });
+    this.strips.dataset['source'] = 'debug';
+    this.strips.dataset['example'] = String(example.row + 1);
+    this.strips.replaceChildren(el('p', 'caption', `Example ${example.row + 1}, where the debugger is stopped`), ...rows);
   }
 
   update(): void {
@@ -49,21 +67,24 @@ export class DeltaView {
     this.host.dataset['points'] = String((s.meanAbsDelta[0] ?? []).reduce((n: number, v) => (v === null ? n : n + 1), 0));
   }
 
-  private strip(layer: number, delta: readonly number[]): HTMLElement {
+  /** `units` is s_l (the vector sent may be cut short); a null entry is a non-finite value that crossed as JSON. */
+  private strip(layer: number, delta: readonly (number | null)[], units: number): HTMLElement {
     const row = el('div', 'strip');
+    row.dataset['layer'] = String(layer);
     const label = el('span', 'strip-label', `δ${sup(layer)}`);
-    const shown = delta.slice(0, STRIP_UNITS);
-    const max = Math.max(1e-300, ...shown.map(Math.abs));
+    const shown = delta.slice(0, STRIP_UNITS).map((v) => (v === null ? NaN : v));
+    const max = Math.max(1e-300, ...shown.filter(Number.isFinite).map(Math.abs));
     const cell = 10;
     const box = svg('svg', { width: shown.length * cell, height: 14, role: 'img', 'aria-label': `δ of layer ${layer}: ${shown.map((v) => formatNumber(v)).join(', ')}` });
     shown.forEach((v, k) => {
-      const rect = svg('rect', { x: k * cell, y: 0, width: cell - 1, height: 14, class: v >= 0 ? 'delta-pos' : 'delta-neg', 'fill-opacity': (0.15 + 0.85 * Math.abs(v) / max).toFixed(3) });
+      const finite = Number.isFinite(v);
+      const rect = svg('rect', { x: k * cell, y: 0, width: cell - 1, height: 14, class: !finite ? 'delta-nonfinite' : v >= 0 ? 'delta-pos' : 'delta-neg', 'fill-opacity': finite ? (0.15 + 0.85 * Math.abs(v) / max).toFixed(3) : '1' });
       const title = svg('title');
       title.textContent = `δ${sup(layer)}_${k + 1} = ${formatNumber(v)}`;
       rect.append(title);
       box.append(rect);
     });
-    const values = el('span', 'strip-values', shown.length <= 6 ? shown.map((v) => formatNumber(v)).join('  ') : `max |δ| ${formatNumber(max)}${delta.length > STRIP_UNITS ? ` · first ${STRIP_UNITS} of ${delta.length}` : ''}`);
+    const values = el('span', 'strip-values', shown.length <= 6 ? shown.map((v) => formatNumber(v)).join('  ') : `max |δ| ${formatNumber(max)}${units > STRIP_UNITS ? ` · first ${STRIP_UNITS} of ${units}` : ''}`);
     row.append(label, box, values);
     return row;
   }

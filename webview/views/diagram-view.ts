@@ -22,6 +22,7 @@ export class DiagramView {
   private edgeNodes: SVGLineElement[] = [];
   private unitNodes = new Map<string, SVGCircleElement>();
   private snapshot: InspectionSnapshot | undefined;
+  private stopLayer: number | undefined;
   private readonly root = svg('svg', { role: 'group', class: 'diagram-svg' });
 
   constructor(
@@ -61,6 +62,7 @@ export class DiagramView {
     });
     this.root.replaceChildren(edgeGroup, ...this.columns(layout));
     if (this.snapshot) this.applySnapshot(this.snapshot);
+    this.markStop(this.stopLayer);
   }
 
   /** Styles the edges by the snapshot's θ (or per-layer |Θ| for large networks). */
@@ -79,6 +81,17 @@ export class DiagramView {
     });
     this.root.dataset['weights'] = theta ? 'theta' : fits ? 'summary' : 'none';
     this.highlightSymmetry(fits ? (snapshot.symmetry ?? []) : []);
+  }
+
+  /** Marks the layer a debug session is stopped at (undefined: none), as the editor marks its line. */
+  markStop(layer: number | undefined): void {
+    this.stopLayer = layer;
+    for (const g of this.root.querySelectorAll('g.layer')) {
+      const current = layer !== undefined && g.getAttribute('data-layer') === String(layer);
+      g.classList.toggle('debug-current', current);
+      if (current) g.setAttribute('aria-current', 'step');
+      else g.removeAttribute('aria-current');
+    }
   }
 
   /** Marks hidden units that are interchangeable (identical incoming weights, e.g. after zeros). */

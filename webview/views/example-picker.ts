@@ -31,6 +31,12 @@ export class ExamplePicker {
     this.count.textContent = `of ${examples}`;
   }
 
+  /** Shows `example` (0-based) as the current one without asking for it (the debugger chose it). */
+  show(example: number): void {
+    this.value = Math.min(Math.max(0, example), this.max - 1);
+    this.field.value = String(this.value + 1);
+  }
+
   private button(text: string, label: string, step: number): HTMLElement {
     const b = el('vscode-button', undefined, text);
     b.setAttribute('secondary', '');

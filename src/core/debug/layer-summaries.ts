@@ -3,6 +3,7 @@
  * spec (inline values) and in its hover: inside an example, mean a^(l) and ‖δ^(l)‖ where the
  * step has computed them; at an evaluation's or iteration's end, ‖Θ^(l)‖ and ‖D^(l)‖.
  */
+import { computedValues } from './computed-values';
 import type { StopView } from './stop-view';
 
 export interface LayerSummary {
@@ -16,9 +17,9 @@ export function layerSummaries(view: StopView): LayerSummary[] {
   const { step, shapes } = view, L = view.architecture.sizes.length;
   const out: LayerSummary[] = [];
   const ex = view.example;
-  if (ex && step.kind !== 'cost' && step.kind !== 'iteration') {
-    const forwardTo = step.kind === 'forward' ? step.layer : L;
-    const deltaFrom = step.kind === 'forward' ? L + 1 : step.kind === 'output-delta' ? L : step.kind === 'backward' ? step.layer : 2;
+  const computed = computedValues(step, L);
+  if (ex && computed) {
+    const { forwardTo, deltaFrom } = computed;
     for (let l = 1; l <= L; l++) {
       if (l > forwardTo) continue;
       const v = ex.values(l);

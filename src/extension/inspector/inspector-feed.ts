@@ -3,9 +3,11 @@ import * as vscode from 'vscode';
 import { modelSummary } from '../../core/spec/model-summary';
 import { specHash } from '../../core/weights/spec-hash';
 import { weightsPathFor } from '../../data/weights-file';
+import { DEBUG_STOP_REQUEST, type DebugStopBody } from '../../protocol/debug-requests';
 import type { InspectorMessage } from '../../protocol/inspector-protocol';
 import type { FinalWorkerEvent } from '../../protocol/worker-protocol';
 import type { Ctx } from '../ctx';
+import { specOf } from '../debug/stopped-sessions';
 import type { JobKind } from '../jobs/job-registry';
 import type { SnapshotSubscription } from '../jobs/snapshot-followers';
 
@@ -15,7 +17,8 @@ const SNAPSHOT_DEBOUNCE_MS = 300;
 /**
  * What the inspector is told about the spec it follows: the spec after each validation, a
  * snapshot (weights file or initial weights) when the network changes or another example is
- * picked, and every job's progress and results, forwarded as they come from the worker.
+ * picked, every job's progress and results, forwarded as they come from the worker, and where
+ * a debug session of the spec is stopped.
  */
 export class InspectorFeed implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -29,6 +32,10 @@ export class InspectorFeed implements vscode.Disposable {
   private example = 0;
   /** While the feed follows a spec, its trainings send snapshots tracing `example`. */
   private snapshots: SnapshotSubscription | undefined;
+  /** Counts the debug stops and resumes seen, so that an answer to an older one is dropped. */
+  private debugChange = 0;
+  /** Whether the webview was last told of a stop (so a resume is told once). */
+  private debugShown = false;
 
   constructor(
     private readonly ctx: Ctx,
@@ -46,6 +53,7 @@ export class InspectorFeed implements vscode.Disposable {
         this.post({ type: 'progress', progress, ...(snapshot ? { snapshot } : {}) });
       }),
       ctx.jobs.onFinished(({ uri, kind, event }) => this.isFollowed(uri) && this.finished(kind, event)),
+      ctx.debugStops.onDidChange((session) => specOf(session) === this.followed()?.fsPath && void this.postDebugStop()),
     );
     this.followSnapshots();
   }
@@ -57,6 +65,9 @@ export class InspectorFeed implements vscode.Disposable {
     const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (document) this.postSpec(document);
     for (const message of this.results.values()) this.post(message);
+    // Told either way: the webview may still show a stop of the spec it followed before.
+    this.debugShown = true;
+    void this.postDebugStop();
   }
 
   /** Following another spec: the results and the example of the last one no longer apply. */
@@ -122,6 +133,29 @@ export class InspectorFeed implements vscode.Disposable {
     const final = await this.ctx.jobs.inspect(document, weightsPathFor(document.uri.fsPath), this.example);
     if (final.type === 'inspected') this.post({ type: 'snapshot', specKey: key, snapshot: final.snapshot, ...(final.weightsNote ? { note: final.weightsNote } : {}) });
     else if (final.type === 'failed' && final.code !== 'worker-terminated') this.post({ type: 'snapshot-failed', message: final.message });
+  }
+
+  /** Asks the stopped session of the followed spec where it is, and tells the webview; or that nothing is stopped. */
+  private async postDebugStop(): Promise<void> {
+    const change = ++this.debugChange;
+    const uri = this.followed();
+    const session = uri && this.ctx.debugStops.stoppedOn(uri);
+    let body: DebugStopBody = {};
+    if (session) {
+      try {
+        body = (await session.customRequest(DEBUG_STOP_REQUEST)) as DebugStopBody;
+      } catch {
+        // The session ended or resumed while asked: nothing is stopped.
+      }
+    }
+    if (change !== this.debugChange) return;
+    if (body.stop) {
+      this.debugShown = true;
+      this.post({ type: 'debug-stop', stop: body.stop });
+    } else if (this.debugShown) {
+      this.debugShown = false;
+      this.post({ type: 'debug-running' });
+    }
   }
 
   private finished(kind: JobKind, event: FinalWorkerEvent): void {

@@ -13,6 +13,8 @@ describe('the debugger in the workbench', () => {
     wb = await Workbench.open();
   });
   after(async () => {
+    // Leave no inspector behind: a later suite's window would restore it.
+    if (wb) await wb.leaveNoInspector();
     await wb?.close();
   });
 
@@ -53,5 +55,46 @@ describe('the debugger in the workbench', () => {
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });
     assert.equal(await callStack.filter({ hasText: 'forward:' }).count(), 0);
+  });
+
+  it('the inspector follows the session: the stopped layer is marked, and the δ view shows the stopped example as backprop fills it', async () => {
+    // The breakpoint on layer 2's line stays from the test above.
+    await wb.runCommand('NN: Open network inspector');
+    const frame = await wb.webview();
+    await frame.locator('svg.diagram-svg g.layer').nth(2).waitFor();
+    const page = wb.page;
+    // F5 debugs the active editor's spec: give the focus back to it (the Run and Debug view hides the explorer).
+    await page.locator('.tabs-container .tab', { hasText: 'xor.nnspec' }).first().click();
+    await page.locator('.editor-group-container.active .tab.active', { hasText: 'xor.nnspec' }).waitFor();
+    await page.keyboard.press('F5');
+    const status = frame.locator('.debug-stop');
+    await status.filter({ hasText: 'forward: z^(2), a^(2)' }).waitFor();
+    assert.match((await status.textContent()) ?? '', /example 1 of 4/);
+    await frame.locator('svg.diagram-svg g.layer.debug-current[data-layer="2"]').waitFor();
+    assert.equal(await frame.locator('svg.diagram-svg g.layer.debug-current').count(), 1);
+    // On the way forward, no δ yet: every strip says backprop has not reached its layer.
+    const strips = frame.locator('.strips[data-source="debug"][data-example="1"]');
+    await strips.waitFor();
+    assert.equal(await strips.locator('.strip.pending').count(), 2);
+    // Step Over: the mark moves to the output layer.
+    await page.keyboard.press('F10');
+    await status.filter({ hasText: 'forward: z^(3), a^(3)' }).waitFor();
+    await frame.locator('svg.diagram-svg g.layer.debug-current[data-layer="3"]').waitFor();
+    assert.equal(await frame.locator('svg.diagram-svg g.layer.debug-current').count(), 1);
+
+    // Continue to the breakpoint on the way back: δ^(3) and δ^(2) are known, layer 2 marked again.
+    await page.keyboard.press('F5');
+    await status.filter({ hasText: 'backward: Δ^(2), δ^(2)' }).waitFor();
+    await frame.locator('.strips[data-source="debug"] .strip:not(.pending)[data-layer="2"] rect').first().waitFor();
+    assert.equal(await strips.locator('.strip.pending').count(), 0);
+    assert.equal(await strips.locator('.strip[data-layer="2"] rect').count(), 2);
+    assert.equal(await frame.locator('svg.diagram-svg g.layer.debug-current[data-layer="2"]').count(), 1);
+
+    // Stop: the marks go, the δ view shows the inspector's own example again.
+    await page.keyboard.press('Shift+F5');
+    await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });
+    await status.waitFor({ state: 'hidden' });
+    assert.equal(await frame.locator('svg.diagram-svg g.layer.debug-current').count(), 0);
+    await frame.locator('.strips[data-source="trace"]').waitFor();
   });
 });

@@ -135,7 +135,6 @@ export class Workbench {
     );
   }
 
-  /** Saves a PNG of the whole workbench to test-results/screenshots/<name>.png. */
   /** Waits until the extension is active on the open spec (its "Inspect" CodeLens shows), so its commands are listed. */
   async waitForExtension(): Promise<void> {
     await this.page.locator('.monaco-editor .codelens-decoration', { hasText: 'Inspect' }).first().waitFor({ timeout: 60_000 });
@@ -154,6 +153,7 @@ export class Workbench {
     await this.page.locator('.monaco-workbench').waitFor();
   }
 
+  /** Saves a PNG of the whole workbench to test-results/screenshots/<name>.png. */
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(screenshotsDir, { recursive: true });
     const file = path.join(screenshotsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
