@@ -34,7 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     for (const workload of WORKLOADS) {
       if (options.names.length > 0 ? !options.names.includes(workload.name) : workload.onlyWhenNamed) continue;
-      process.stdout.write(`${JSON.stringify({ workload: workload.name, ...workload.run(options) })}\n`);
+      process.stdout.write(`${JSON.stringify({ workload: workload.name, ...(await workload.run(options)) })}\n`);
     }
     return 0;
   } finally {

@@ -7,7 +7,7 @@ export interface BenchWorkload {
   /** Runs only when named on the command line (it is slow or needs more than Node). */
   readonly onlyWhenNamed?: boolean;
   /** Runs the measurement; the result is printed as one JSON line after `workload`. */
-  run(options?: BenchOptions): Record<string, unknown>;
+  run(options?: BenchOptions): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 export interface Timing {

@@ -2,6 +2,7 @@
  * Every benchmark workload. To add one, write bench/NAME.ts exporting a BenchWorkload and
  * list it here.
  */
+import { debuggerBench } from './debugger';
 import { digitsTraining } from './digits-training';
 import { editorEventLoop } from './editor-event-loop';
 import { evaluationWorkloads } from './evaluation';
@@ -9,4 +10,4 @@ import { inspectorFrames } from './inspector-frames';
 import { validate300Lines } from './validate-300-lines';
 import type { BenchWorkload } from './workload';
 
-export const WORKLOADS: readonly BenchWorkload[] = [validate300Lines, ...evaluationWorkloads, digitsTraining, editorEventLoop, inspectorFrames];
+export const WORKLOADS: readonly BenchWorkload[] = [validate300Lines, ...evaluationWorkloads, digitsTraining, editorEventLoop, inspectorFrames, debuggerBench];

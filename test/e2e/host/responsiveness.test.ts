@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FinalWorkerEvent } from '../../../src/protocol/worker-protocol';
 import type { NnspecApi } from '../../../src/extension/extension';
-import { activateExtension, measureEventLoopDelay, waitFor } from './helpers';
+import { activateExtension, measureEventLoopDelay, waitFor, type EventLoopDelay } from './helpers';
 import { writeRandomCsv, writeSpec } from './fixtures';
 
 describe('event-loop delay while a W3-sized network trains', () => {
@@ -80,6 +80,65 @@ describe('event-loop delay while a W3-sized network trains', () => {
     if (out) {
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, `${JSON.stringify(report)}\n`);
+    }
+  });
+});
+
+describe('event-loop delay while the debugger trains digits', function () {
+  this.timeout(120_000);
+
+  it('runs T1 under the debugger (mode train, a logpoint on train: at every iteration) and reports the host’s p99 delay', async () => {
+    const api = (await activateExtension<NnspecApi>('nnspec.nnspec')).exports;
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    const spec = vscode.Uri.joinPath(folder.uri, 'digits.nnspec');
+    // Opened and validated (its CSV summarised) first: what is measured is the session alone.
+    const editor = await vscode.window.showTextDocument(spec);
+    await waitFor(api.ctx.diagnostics.onDidValidate, () => api.ctx.diagnostics.validationOf(editor.document).data.features, (n) => n === 64, 60_000, 'the CSV summary');
+    // examples/digits.nnspec: `train:` is line 17 (1-based). The logpoint sends one output event an iteration through the host.
+    const logpoint = new vscode.SourceBreakpoint(new vscode.Location(spec, new vscode.Position(16, 0)), true, undefined, undefined, 'iteration {iteration}: J = {J}');
+    vscode.debug.addBreakpoints([logpoint]);
+    const output: string[] = [];
+    let trainedSeen!: () => void;
+    const trained = new Promise<void>((resolve) => (trainedSeen = resolve));
+    // From the first iteration's log to "Trained": the host's loop while the optimiser runs.
+    let whileTraining: Promise<EventLoopDelay<void>> | undefined;
+    const tracker = vscode.debug.registerDebugAdapterTrackerFactory('nnspec', {
+      createDebugAdapterTracker: () => ({
+        onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string } }) => {
+          if (m.type !== 'event' || m.event !== 'output' || m.body?.output === undefined) return;
+          output.push(m.body.output);
+          if (m.body.output.startsWith('iteration ')) whileTraining ??= measureEventLoopDelay(() => trained);
+          if (m.body.output.startsWith('Trained')) trainedSeen();
+        },
+      }),
+    });
+    try {
+      const session = await measureEventLoopDelay(async () => {
+        const ended = new Promise<void>((resolve) => {
+          const sub = vscode.debug.onDidTerminateDebugSession((s) => s.type === 'nnspec' && (sub.dispose(), resolve()));
+        });
+        const started = await vscode.debug.startDebugging(folder, { type: 'nnspec', request: 'launch', name: 'T1 under the debugger', spec: spec.fsPath, mode: 'train' });
+        assert.equal(started, true);
+        await ended;
+      });
+      const text = output.join('');
+      // The run: the spec's 100 L-BFGS iterations, each logged, none stopping.
+      assert.match(text, /Trained: J = [\d.]+ after 100 iterations/);
+      assert.equal(output.filter((o) => o.startsWith('iteration ')).length, 100, text.slice(0, 500));
+      assert.ok(whileTraining, 'the first iteration was logged');
+      const training = await whileTraining;
+      assert.ok(session.mainThread && training.mainThread, 'the histograms ran on the extension host’s main thread');
+      assert.ok(training.samples > 0, 'the loop was sampled while the debugger trained');
+      const report = {
+        workload: 'editor-event-loop-debug-t1',
+        whileTrainingP99Ms: training.p99, whileTrainingMaxMs: training.max, whileTrainingSamples: training.samples,
+        sessionP99Ms: session.p99, sessionMaxMs: session.max, sessionSamples: session.samples,
+      };
+      console.log(`      host event-loop delay while the debugger trains T1: p99 ${training.p99.toFixed(1)} ms, max ${training.max.toFixed(1)} ms (${training.samples} samples); the whole session, start and end included: p99 ${session.p99.toFixed(1)} ms, max ${session.max.toFixed(1)} ms`);
+      console.log(JSON.stringify(report));
+    } finally {
+      tracker.dispose();
+      vscode.debug.removeBreakpoints([logpoint]);
     }
   });
 });
