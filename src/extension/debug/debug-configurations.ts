@@ -68,6 +68,8 @@ export function debugCommand(_ctx: Ctx) {
       void vscode.window.showErrorMessage('nnspec: open a .nnspec file to debug it.');
       return false;
     }
+    // Asked here, as Train asks: in Restricted Mode VS Code's own start would wait on its trust dialog.
+    if (!(await requireTrust('debug a network'))) return false;
     return vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(target), debugConfigurationFor(target));
   };
 }

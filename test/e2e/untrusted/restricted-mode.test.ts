@@ -1,5 +1,5 @@
 // An untrusted workspace (code-server started with workspace trust on, the folder not
-// trusted): validation, hovers and completions work; training and checks ask for trust and
+// trusted): validation, hovers and completions work; training, checks and debugging ask for trust and
 // run nothing.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -32,5 +32,21 @@ describe('in an untrusted workspace', () => {
     assert.equal(await vscode.commands.executeCommand<FinalWorkerEvent | undefined>('nnspec.train', uri), undefined);
     assert.equal(await vscode.commands.executeCommand<FinalWorkerEvent | undefined>('nnspec.checkGradients', uri), undefined);
     assert.equal(fs.existsSync(weights), false);
+  });
+
+  it('Debug network needs trust too: no session starts, nothing runs', async () => {
+    const uri = workspaceFile('xor.nnspec');
+    await vscode.window.showTextDocument(uri);
+    let started = 0;
+    const sub = vscode.debug.onDidStartDebugSession((s) => s.type === 'nnspec' && started++);
+    try {
+      // Raced with a timer: a trust prompt that never answers must fail the test, not hang it.
+      const answer = await Promise.race([vscode.commands.executeCommand<boolean>('nnspec.debug', uri), new Promise<string>((resolve) => setTimeout(() => resolve('no answer in 20 s'), 20_000))]);
+      assert.equal(answer, false);
+      assert.equal(started, 0);
+      assert.equal(vscode.debug.activeDebugSession, undefined);
+    } finally {
+      sub.dispose();
+    }
   });
 });
