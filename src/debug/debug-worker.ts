@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { lowerThreadPriority } from '../worker/background-priority';
+import { lowerThreadPriority } from '../parallel/background-priority';
 import { NnspecDebugSession } from './nnspec-debug-session';
 import { WorkerInbox } from './worker-inbox';
 

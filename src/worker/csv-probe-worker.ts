@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { probeCsvAsync } from '../data/csv-probe';
 import type { CsvProbeRequest } from '../data/csv-probe-thread';
-import { lowerThreadPriority } from './background-priority';
+import { lowerThreadPriority } from '../parallel/background-priority';
 
 if (parentPort) {
   const port = parentPort;

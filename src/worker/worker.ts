@@ -13,7 +13,7 @@ import type { Compute } from '../core/nn/compute';
 import { openJobCompute } from '../parallel/job-compute';
 import type { TrainingProgress } from '../core/train/progress';
 import { SNAPSHOT_EXAMPLE, SNAPSHOT_WANTED, type WorkerEvent, type WorkerJob } from '../protocol/worker-protocol';
-import { lowerThreadPriority } from './background-priority';
+import { lowerThreadPriority } from '../parallel/background-priority';
 import { SnapshotThrottle } from './snapshot-throttle';
 
 const CHECK_PROGRESS_INTERVAL_MS = 100;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { BACKGROUND_NICE, lowerThreadPriority } from '../../src/worker/background-priority';
+import { BACKGROUND_NICE, lowerThreadPriority } from '../../src/parallel/background-priority';
 import { niceOfThisThread } from './fixtures/nice';
 
 interface Probe {
@@ -22,7 +22,7 @@ function probe(): Promise<Probe> {
   });
 }
 
-describe('worker/background-priority', () => {
+describe('parallel/background-priority', () => {
   const linux = process.platform === 'linux';
 
   it('lowers a worker thread to nice +10, and the threads it starts inherit it', async function () {
