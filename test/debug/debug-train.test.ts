@@ -96,13 +96,40 @@ describe('debug adapter, mode "train": the optimiser’s iterations under the de
     assert.deepEqual([atIteration.stop?.kind, atIteration.stop?.iteration, atIteration.stop?.example], ['iteration', 2, undefined]);
   });
 
-  it('saves the weights beside the spec only with saveWeights, after a training that ran to its end', async () => {
+  it('saves the weights beside the spec only with saveWeights, after a training that ran to its end; a session with `weights` starts from them, and refuses a file of another network', async () => {
     const spec = copySpec('xor.nnspec');
     const weights = path.join(path.dirname(spec), 'xor.weights.json');
     await Promise.all([dc.configurationSequence(), dc.launch(launch({ spec, mode: 'train', saveWeights: true })), dc.waitForEvent('terminated')]);
     const saved = JSON.parse(fs.readFileSync(weights, 'utf8')) as { layerSizes?: number[]; layers?: unknown[] };
+
     assert.ok(Array.isArray(saved.layers) && saved.layers.length === 2, Object.keys(saved).join(','));
     assert.match(output.join(''), /Weights saved to .*xor\.weights\.json/);
+
+    // A second session starts from that file (launch attribute `weights`) instead of the spec's init.
+    const second = new DebugClient(process.execPath, ADAPTER, 'nnspec', { env: adapterEnv() }, true);
+    second.defaultTimeout = 40000;
+    await second.start();
+    try {
+      await Promise.all([second.configurationSequence(), second.launch(launch({ spec, weights: 'xor.weights.json', stopOnEntry: true })), second.assertStoppedLocation('entry', {})]);
+      // Θ^(1) is stored row-major, 2 × 3: entry (2,3) is the sixth.
+      const theta = (saved.layers as { data: number[] }[])[0]!.data[5]!;
+      // The console prints 6 digits: compared in the console, to the file's full value.
+      const shown = await second.evaluateRequest({ expression: `abs(Theta[1][2,3] - (${theta}))`, frameId: 1, context: 'repl' });
+      assert.equal(Number(shown.body.result), 0, `Θ^(1)_2,3 from the file: ${theta}, difference ${shown.body.result}`);
+    } finally {
+      await second.stop();
+    }
+    // A weights file of another network is refused at launch, naming the mismatch.
+    const wrong = path.join(path.dirname(spec), 'other.weights.json');
+    fs.writeFileSync(wrong, JSON.stringify({ ...saved, layers: [{ rows: 3, cols: 3, data: new Array(9).fill(0) }, ...(saved.layers ?? []).slice(1)] }));
+    const third = new DebugClient(process.execPath, ADAPTER, 'nnspec', { env: adapterEnv() }, true);
+    third.defaultTimeout = 40000;
+    await third.start();
+    try {
+      await assert.rejects(Promise.all([third.configurationSequence(), third.launch(launch({ spec, weights: 'other.weights.json' }))]), /layer|size|shape|2-2-1|2-3-1/i);
+    } finally {
+      await third.stop();
+    }
   });
 
   it('Pause stops a running training at its next step point; a disconnect then ends the adapter and writes nothing', async () => {
