@@ -11,11 +11,11 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { DebugStop, InspectionSnapshot } from '../src/protocol/inspector-data';
 import type { LayerSummary } from '../src/protocol/inspector-data';
 import type { GradientCheckReport } from '../src/protocol/inspector-data';
-import type { InspectorMessage, InspectorRequest } from '../src/protocol/inspector-protocol';
+import type { InspectorMessage, InspectorRequest, LastRun } from '../src/protocol/inspector-protocol';
 import type { InitComparisonRun } from '../src/protocol/worker-protocol';
 import { el, section } from './dom';
 import { readSavedState, type SavedState } from './logic/saved-state';
-import { TrainingSeries } from './logic/series';
+import { TrainingSeries } from '../src/core/inspect/training-series';
 import { ExamplePicker } from './views/example-picker';
 import { BoundaryView } from './views/boundary-view';
 import { renderCheck } from './views/check-view';
@@ -173,6 +173,8 @@ function handle(message: InspectorMessage): void {
       save({ comparison: message.runs });
       return markStale();
     }
+    case 'last-run':
+      return showLastRun(message.run);
     case 'debug-stop':
       return showDebugStop(message.stop);
     case 'debug-running':
@@ -182,6 +184,17 @@ function handle(message: InspectorMessage): void {
       return never;
     }
   }
+}
+
+/** The spec's latest run, from the host: its curves, dated, until a new run starts. */
+function showLastRun(run: LastRun): void {
+  if (cost.live) return;
+  series.restoreHistory(run.history);
+  resultKeys.cost = run.specKey;
+  cost.showLastRun(run.finishedAt, run.partial, run.reason);
+  delta.update();
+  save({ history: series.saved(SAVED_POINTS), cost: undefined });
+  markStale();
 }
 
 /** Highlights the layer and example a debug session is stopped at; undefined: it runs again, or ended. */

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 export const ROOMS = {
   'src/core': { runtime: [], types: [] },
   'src/protocol': { runtime: [], types: ['src/core'] },
-  'webview': { runtime: ['src/protocol', 'src/core/nn/layer-numbering.ts'], types: [] },
+  'webview': { runtime: ['src/protocol', 'src/core/nn/layer-numbering.ts', 'src/core/inspect/training-series.ts'], types: [] },
   'src/data': { runtime: ['src/core'], types: [] },
   'src/export': { runtime: ['src/core', 'src/data'], types: [] },
   'src/kernels': { runtime: [], types: ['src/core'] },

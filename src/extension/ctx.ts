@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { Config } from './config';
 import { StoppedSessions } from './debug/stopped-sessions';
+import { specHash } from '../core/weights/spec-hash';
 import { CheckResults } from './gradient-check/check-results';
+import { LastRuns } from './inspector/last-runs';
 import { JobRunner } from './training/job-runner';
 import { RunDiagnostics } from './training/run-diagnostics';
 import { TrainingStatus } from './training/training-status';
@@ -23,6 +25,8 @@ export class Ctx implements vscode.Disposable {
   readonly status: TrainingStatus;
   /** Which debug sessions are stopped: inline values, hovers and the inspector follow them. */
   readonly debugStops: StoppedSessions;
+  /** Each spec's latest training, for an inspector opened later. */
+  readonly lastRuns: LastRuns;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
@@ -35,9 +39,17 @@ export class Ctx implements vscode.Disposable {
     this.runDiagnostics = this.own(new RunDiagnostics());
     this.status = this.own(new TrainingStatus());
     this.debugStops = this.own(new StoppedSessions());
+    this.lastRuns = this.own(new LastRuns(this.jobs, extension.workspaceState, (uri) => this.specKeyOf(uri)));
     // A spec deleted (in the editor or on disk) takes its running jobs with it.
     const specs = this.own(vscode.workspace.createFileSystemWatcher('**/*.nnspec', true, true, false));
     this.own(specs.onDidDelete((uri) => this.jobs.specDeleted(uri)));
+  }
+
+  /** The key (hash of task, layers and data) of an open spec as it validates now. */
+  private specKeyOf(uri: vscode.Uri): string | undefined {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const spec = document && this.diagnostics.validationOf(document).spec;
+    return spec ? specHash(spec) : undefined;
   }
 
   /** Registers a disposable to live as long as the extension. */

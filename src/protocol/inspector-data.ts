@@ -3,6 +3,7 @@
  * imports only protocol (and its own files): what the core computes reaches it as these shapes.
  */
 export type { DebugStop, DebugStopExample } from '../core/debug/debug-stop';
+export type { SavedHistory } from '../core/inspect/training-series';
 export type { ConfusionMatrix, CurveGrid, InspectionSnapshot, PlaneGrid, TraceData } from '../core/inspect/snapshot';
 export type { GradientCheckReport } from '../core/nn/gradient-check';
 export type { SymmetricLayer } from '../core/nn/symmetry';

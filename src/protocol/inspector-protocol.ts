@@ -6,6 +6,7 @@
  */
 import type { DebugStop } from '../core/debug/debug-stop';
 import type { InspectionSnapshot } from '../core/inspect/snapshot';
+import type { SavedHistory } from '../core/inspect/training-series';
 import type { GradientCheckReport } from '../core/nn/gradient-check';
 import type { LayerSummary } from '../core/spec/model-summary';
 import type { TrainingProgress } from '../core/train/progress';
@@ -36,6 +37,11 @@ export type InspectorMessage =
   | { readonly type: 'training-finished'; readonly reason: string; readonly finalCost: number; readonly costHistory: readonly number[] }
   | { readonly type: 'gradient-check'; readonly specKey: string; readonly report: GradientCheckReport }
   | { readonly type: 'init-comparison'; readonly specKey: string; readonly runs: readonly InitComparisonRun[] }
+  /**
+   * The spec's latest run, kept by the host (it may have run while no inspector was open):
+   * its curves, when it ended, and whether it was cut short. Shown until a new run starts.
+   */
+  | { readonly type: 'last-run'; readonly run: LastRun }
   /** A debug session of the followed spec stopped here: the inspector highlights the step's layer and shows the example. */
   | { readonly type: 'debug-stop'; readonly stop: DebugStop }
   /** The debug session of the followed spec runs again, or ended: nothing is stopped. */
@@ -73,4 +79,17 @@ export function parseInspectorRequest(value: unknown): InspectorRequest | undefi
 
 function isIndex(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < MAX_INDEX;
+}
+
+/** A finished training of a spec, as the host keeps it (workspace state) for the inspector. */
+export interface LastRun {
+  /** The spec's key when the run started: the webview marks the curves stale when the spec changed since. */
+  readonly specKey: string;
+  /** When the run ended, ISO 8601. */
+  readonly finishedAt: string;
+  /** Cut short (cancelled, stopped, not finite): the weights saved are the last good ones. */
+  readonly partial: boolean;
+  readonly reason: string;
+  readonly finalCost: number;
+  readonly history: SavedHistory;
 }

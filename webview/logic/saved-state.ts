@@ -6,7 +6,7 @@
 import type { GradientCheckReport } from '../../src/protocol/inspector-data';
 import type { LayerSummary } from '../../src/protocol/inspector-data';
 import type { InitComparisonRun } from '../../src/protocol/worker-protocol';
-import type { Column, SavedHistory } from './series';
+import type { Column, SavedHistory } from '../../src/core/inspect/training-series';
 
 export interface SavedState {
   readonly uri?: string;

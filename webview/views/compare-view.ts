@@ -1,7 +1,7 @@
 import type { InitComparisonRun } from '../../src/protocol/worker-protocol';
 import { el } from '../dom';
 import { formatNumber } from '../logic/format';
-import { forLogScale } from '../logic/series';
+import { forLogScale } from '../../src/core/inspect/training-series';
 import { LiveChart } from './live-chart';
 
 const PALETTE = ['--vscode-charts-blue', '--vscode-charts-red', '--vscode-charts-green', '--vscode-charts-orange', '--vscode-charts-purple', '--vscode-charts-yellow'];

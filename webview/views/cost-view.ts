@@ -1,6 +1,6 @@
 import { el } from '../dom';
 import { formatNumber } from '../logic/format';
-import { forLogScale, type TrainingSeries } from '../logic/series';
+import { forLogScale, type TrainingSeries } from '../../src/core/inspect/training-series';
 import { LiveChart, type ChartSpec } from './live-chart';
 
 /**
@@ -42,8 +42,26 @@ export class CostView {
     this.update();
   }
 
+  /** Whether a run is drawing live (between its first progress and its end). */
+  get live(): boolean {
+    return this.host.dataset['status'] === 'training';
+  }
+
+  /** The series holds a finished run the host kept: said with its date, and whether it was cut short. */
+  showLastRun(finishedAt: string, partial: boolean, reason: string): void {
+    const when = new Date(finishedAt);
+    const date = Number.isNaN(when.getTime()) ? finishedAt : when.toLocaleString();
+    this.host.dataset['lastRun'] = finishedAt;
+    this.host.dataset['partial'] = String(partial);
+    this.update(`last run, ${date}: ${partial ? `partial, ${reason}` : reason}`);
+  }
+
   /** Redraws from the series (coalesced per frame by the chart). */
   update(status?: string): void {
+    if (status === 'training') {
+      delete this.host.dataset['lastRun'];
+      delete this.host.dataset['partial'];
+    }
     const s = this.series;
     const J = this.log ? forLogScale : (c: (number | null)[]) => c;
     const data = [s.iterations, J(s.train), J(s.validation), ...(this.classification ? [s.trainAccuracy, s.validationAccuracy] : [])];

@@ -2,7 +2,7 @@ import type { DebugStopExample, TraceData } from '../../src/protocol/inspector-d
 import { layerAt } from '../../src/core/nn/layer-numbering';
 import { el, svg } from '../dom';
 import { formatNumber, sup } from '../logic/format';
-import { forLogScale, type TrainingSeries } from '../logic/series';
+import { forLogScale, type TrainingSeries } from '../../src/core/inspect/training-series';
 import { LiveChart, type ChartSpec, type SeriesSpec } from './live-chart';
 
 const PALETTE = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'];

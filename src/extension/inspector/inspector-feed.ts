@@ -65,6 +65,9 @@ export class InspectorFeed implements vscode.Disposable {
     const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (document) this.postSpec(document);
     for (const message of this.results.values()) this.post(message);
+    // A run the panel did not see (it ran before the panel opened, or before a reload).
+    const last = uri && !this.results.has('trained') && !this.ctx.lastRuns.isRunning(uri) ? this.ctx.lastRuns.of(uri) : undefined;
+    if (last) this.post({ type: 'last-run', run: last });
     // Told either way: the webview may still show a stop of the spec it followed before.
     this.debugShown = true;
     void this.postDebugStop();

@@ -28,6 +28,14 @@ describe('nnspec jobs', () => {
     assert.deepEqual(file.layers.map((l) => [l.rows, l.cols]), [[2, 3], [1, 3]]);
     assert.ok(final.type === 'trained' && file.run.finalCost < final.summary.initialCost, `${file.run.finalCost} vs ${final.type === 'trained' && final.summary.initialCost}`);
     assert.equal(file.run.partial, false);
+    // Kept for an inspector opened later: the run's J per iteration, dated, complete.
+    const last = api.ctx.lastRuns.of(uri);
+    assert.ok(last, 'the run is kept in the workspace state');
+    assert.equal(last.partial, false);
+    assert.equal(last.reason, final.type === 'trained' ? final.summary.reason : '');
+    assert.ok(Math.abs(Date.now() - Date.parse(last.finishedAt)) < 60_000, last.finishedAt);
+    assert.equal(last.history.iterations.length, Math.min(500, final.type === 'trained' ? final.summary.costHistory.length : 0));
+    assert.equal(last.history.train.at(-1), file.run.finalCost);
   });
 
   it('Stop training ends a long run early; the weights saved are the last finite ones, marked partial', async () => {
@@ -42,6 +50,8 @@ describe('nnspec jobs', () => {
     assert.ok(final.type === 'trained' && final.summary.reason === 'cancelled' && final.partial);
     const file = JSON.parse(fs.readFileSync(uri.fsPath.replace(/\.nnspec$/, '.weights.json'), 'utf8')) as { run: { partial: boolean } };
     assert.equal(file.run.partial, true);
+    assert.equal(api.ctx.lastRuns.of(uri)?.partial, true, 'the kept run says it was cut short');
+    assert.equal(api.ctx.lastRuns.of(uri)?.reason, 'cancelled');
   });
 
   it('Check gradients puts one diagnostic on each layer the weights feed', async () => {

@@ -26,6 +26,8 @@ describe('nnspec in the workbench', () => {
     wb = await Workbench.open();
   });
   after(async () => {
+    // Leave no inspector behind: a later suite's window would restore it.
+    if (wb) await wb.leaveNoInspector();
     await wb?.close();
   });
 
@@ -43,6 +45,20 @@ describe('nnspec in the workbench', () => {
     await wb.waitForNotification(/Training xor/);
     await wb.waitForNotification(/nnspec: trained xor/);
     await wb.screenshot('train-notification');
+  });
+
+  it('an inspector opened after the run shows its cost curve, dated, though it was not open while it ran', async () => {
+    await wb.openFile('xor.nnspec');
+    await wb.runCommand('NN: Open network inspector');
+    const frame = await wb.webview();
+    const cost = frame.locator('section.cost .body[data-last-run]');
+    await cost.waitFor();
+    assert.equal(await cost.getAttribute('data-partial'), 'false');
+    assert.ok(Number(await cost.getAttribute('data-points')) > 2, 'the run’s J per iteration');
+    assert.ok(Number(await cost.getAttribute('data-last')) < Number(await cost.getAttribute('data-first')), 'J fell');
+    assert.match((await frame.locator('section.cost .caption').first().textContent()) ?? '', /last run, .*: (converged|max-iterations)/);
+    // Back to the editor alone: the next tests read the Problems panel.
+    await wb.runCommand('View: Close All Editors');
   });
 
   it('checks gradients from the palette: the Problems panel lists a verdict per layer', async () => {

@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { TrainingProgress } from '../../src/core/train/progress';
-import { readSavedState } from '../../webview/logic/saved-state';
-import { forLogScale, thin, TrainingSeries } from '../../webview/logic/series';
+import type { TrainingProgress } from '../../../src/core/train/progress';
+import { forLogScale, thin, TrainingSeries } from '../../../src/core/inspect/training-series';
 
 function progress(iteration: number, cost: number, extra: Partial<TrainingProgress> = {}): TrainingProgress {
   return { iteration, maxIterations: 10, cost, layers: [{ layer: 1, gradientNorm: cost * 2, meanAbsDelta: cost / 2 }], elapsedMs: iteration, ...extra };
 }
 
-describe('webview/logic/series', () => {
+describe('core/inspect/training-series', () => {
   it('gathers aligned columns from progress events, gaps as null', () => {
     const s = new TrainingSeries();
     s.add(progress(1, 0.7, { validationCost: 0.8 }));
@@ -45,18 +44,6 @@ describe('webview/logic/series', () => {
   });
 });
 
-describe('webview/logic/saved-state', () => {
-  it('reads a good state back and drops what it cannot trust', () => {
-    const state = readSavedState({ uri: 'file:///a.nnspec', example: 3, log: true, layers: [{ layer: 1, units: 2 }], total: 9, cost: [[0, 1], [1, null]] });
-    assert.equal(state.example, 3);
-    assert.equal(state.log, true);
-    assert.equal(state.layers?.length, 1);
-    assert.deepEqual(readSavedState(null), { example: 0, log: false });
-    const bad = readSavedState({ example: -1, layers: [{ layer: 'x' }], cost: 'no', uri: 7 });
-    assert.deepEqual(bad, { example: 0, log: false });
-  });
-});
-
 describe('webview/logic/series: restore', () => {
   it('saves at most max points, every column aligned, the sampled ones and the ends kept; restores them as they were', () => {
     const s = new TrainingSeries();
@@ -83,16 +70,6 @@ describe('webview/logic/series: restore', () => {
     back.restoreHistory(JSON.parse(JSON.stringify(saved)) as typeof saved);
     assert.deepEqual(back.saved(50), saved);
     assert.deepEqual(back.meanAbsDelta[0]!.filter((v) => v !== null).length, 10);
-  });
-
-  it('reads a saved history back, and drops one whose columns do not line up', () => {
-    const s = new TrainingSeries();
-    s.add({ iteration: 1, maxIterations: 2, cost: 1, elapsedMs: 0, layers: [{ layer: 1, gradientNorm: 1, meanAbsDelta: 1 }] });
-    s.add({ iteration: 2, maxIterations: 2, cost: 0.5, elapsedMs: 0, layers: [{ layer: 1, gradientNorm: 0.5, meanAbsDelta: 0.5 }] });
-    const history = s.saved(10);
-    assert.deepEqual(readSavedState({ example: 0, log: false, history }).history, history);
-    assert.equal(readSavedState({ example: 0, log: false, history: { ...history, train: [1] } }).history, undefined);
-    assert.equal(readSavedState({ example: 0, log: false, history: { ...history, gradientNorm: [['x', 1]] } }).history, undefined);
   });
 
   it('restores a saved (iteration, J) history with its iterations', () => {

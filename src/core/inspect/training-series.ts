@@ -3,7 +3,7 @@
  * training and validation sets, accuracy, and per layer mean |δ| and ‖D‖. Columns aligned on
  * the iteration, as uPlot wants them; gaps are null.
  */
-import type { TrainingProgress } from '../../src/protocol/inspector-data';
+import type { TrainingProgress } from '../train/progress';
 
 export type Column = (number | null)[];
 
