@@ -18,6 +18,10 @@
 import * as fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { Failure } from '../core/diagnostic';
+import { formatBytes } from '../core/text/format-bytes';
+
+// The validator formats a CSV's size too: the formatter lives in the core.
+export { formatBytes };
 
 /** Why a file could not be read: absent, not a regular file, over its limit, or refused by the system. */
 export type InputCode = 'input-not-found' | 'input-not-a-file' | 'input-too-large' | 'input-unreadable';
@@ -188,13 +192,6 @@ export function tooLargeFailure(file: string, bytes: number | undefined, options
   const exact = options.maxBytes < 1024 ? '' : ` (${options.maxBytes} bytes)`;
   const reason = `it is ${size} the ${formatBytes(options.maxBytes)} limit${exact} for ${options.what}${raise}`;
   return { code: 'input-too-large', file, reason, message: `${file} ${reason.slice('it '.length)}.` };
-}
-
-/** A byte count for people: bytes below 1 KiB, else KiB, MiB or GiB with up to one decimal (powers of 1024). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const [value, unit] = bytes < 1024 ** 2 ? [bytes / 1024, 'KiB'] : bytes < 1024 ** 3 ? [bytes / 1024 ** 2, 'MiB'] : [bytes / 1024 ** 3, 'GiB'];
-  return `${Number(value.toFixed(1))} ${unit}`;
 }
 
 const KIND_NAME: Readonly<Record<InputKind, string>> = {
