@@ -94,7 +94,7 @@ function incrementalParser(): IncrementalParser {
 }
 
 /** One CSV parse, fed chunk by chunk (bytes or text); the records go to the sink as they end. */
-export class CsvChunkParser {
+export class CsvChunkParser implements CsvByteSink<CsvReadEnd> {
   private readonly parser = incrementalParser();
   private readonly decoder = new StringDecoder('utf8');
   private readonly lines = new ByteLines();
@@ -108,8 +108,8 @@ export class CsvChunkParser {
   ) {}
 
   /** Feeds the next bytes; false once the parse has failed (nothing more need be read). */
-  write(bytes: Uint8Array): boolean {
-    return this.feed(this.decoder.write(bytes as Buffer), false);
+  write(bytes: Buffer): boolean {
+    return this.feed(this.decoder.write(bytes), false);
   }
 
   /** Feeds the next piece of text (already decoded). */
@@ -185,6 +185,14 @@ export interface CsvStreamOptions extends CsvLimitOptions {
   readonly chunkBytes?: number;
 }
 
+/** Whatever takes a CSV file's bytes as they are read: a parse (CsvChunkParser), a count of its lines. */
+export interface CsvByteSink<T> {
+  /** The next bytes (a view of the reader's one buffer, overwritten by the next read); false when nothing more need be read. */
+  write(bytes: Buffer): boolean;
+  /** The end of the read: the whole file was written, or write returned false. */
+  end(): DataResult<T>;
+}
+
 /**
  * Reads the CSV file at `file` (an absolute path) through the opener (open-input.ts: a
  * regular file within the size limit) in chunks, each parsed before the next is read, into
@@ -192,12 +200,26 @@ export interface CsvStreamOptions extends CsvLimitOptions {
  * Never throws on bad input or a failing disk.
  */
 export function readCsvChunksSync(file: string, sink: CsvRecordSink, options: CsvStreamOptions = {}): DataResult<CsvReadEnd> {
+  return readCsvBytesSync(file, () => new CsvChunkParser(file, sink), options);
+}
+
+/** The asynchronous twin of readCsvChunksSync: the event loop gets a turn after every chunk. Never rejects. */
+export function readCsvChunks(file: string, sink: CsvRecordSink, options: CsvStreamOptions = {}): Promise<DataResult<CsvReadEnd>> {
+  return readCsvBytes(file, () => new CsvChunkParser(file, sink), options);
+}
+
+/**
+ * The bytes of the CSV file at `file`, read by the rule of readCsvChunksSync into the sink
+ * `sinkFor` makes once the file is open (inside the guard: a sink that fails to start is a
+ * failure too). Never throws.
+ */
+export function readCsvBytesSync<T>(file: string, sinkFor: () => CsvByteSink<T>, options: CsvStreamOptions = {}): DataResult<T> {
   const input = csvInput(options);
   const opened = openInputSync(file, input);
   if (!opened.ok) return csvFailure(opened.error);
   const { fd } = opened.value;
   try {
-    const read = new ChunkedRead(file, sink, options, input);
+    const read = new ChunkedRead(file, sinkFor(), options, input);
     for (;;) {
       const done = read.took(fs.readSync(fd, read.chunk, 0, read.want(), read.total));
       if (done) return done;
@@ -209,14 +231,14 @@ export function readCsvChunksSync(file: string, sink: CsvRecordSink, options: Cs
   }
 }
 
-/** The asynchronous twin of readCsvChunksSync: the event loop gets a turn after every chunk. Never rejects. */
-export async function readCsvChunks(file: string, sink: CsvRecordSink, options: CsvStreamOptions = {}): Promise<DataResult<CsvReadEnd>> {
+/** The asynchronous twin of readCsvBytesSync: the event loop gets a turn after every chunk. Never rejects. */
+export async function readCsvBytes<T>(file: string, sinkFor: () => CsvByteSink<T>, options: CsvStreamOptions = {}): Promise<DataResult<T>> {
   const input = csvInput(options);
   const opened = await openInput(file, input);
   if (!opened.ok) return csvFailure(opened.error);
   const { handle } = opened.value;
   try {
-    const read = new ChunkedRead(file, sink, options, input);
+    const read = new ChunkedRead(file, sinkFor(), options, input);
     for (;;) {
       const done = read.took((await handle.read(read.chunk, 0, read.want(), read.total)).bytesRead);
       if (done) return done;
@@ -230,22 +252,20 @@ export async function readCsvChunks(file: string, sink: CsvRecordSink, options: 
 }
 
 /**
- * One file read in chunks into a parse, whichever way the bytes are read (both readers
+ * One file read in chunks into a sink, whichever way the bytes are read (both readers
  * above): one buffer, reused for every chunk, and what each read means.
  */
-class ChunkedRead {
+class ChunkedRead<T> {
   readonly chunk: Buffer;
   /** The bytes read so far: where the next read starts. */
   total = 0;
-  private readonly parser: CsvChunkParser;
 
   constructor(
     private readonly file: string,
-    sink: CsvRecordSink,
+    private readonly sink: CsvByteSink<T>,
     options: CsvStreamOptions,
     private readonly input: InputOptions,
   ) {
-    this.parser = new CsvChunkParser(file, sink);
     // Never more than the limit + 1, so a file at the limit takes one read past it to end.
     this.chunk = Buffer.allocUnsafe(Math.max(1, Math.min(options.chunkBytes ?? READ_CHUNK_BYTES, input.maxBytes + 1)));
   }
@@ -256,10 +276,10 @@ class ChunkedRead {
   }
 
   /** Takes the `n` bytes the last read put in `chunk`: the end of the read, or undefined to read on. */
-  took(n: number): DataResult<CsvReadEnd> | undefined {
-    if (n === 0) return this.parser.end();
+  took(n: number): DataResult<T> | undefined {
+    if (n === 0) return this.sink.end();
     this.total += n;
     if (this.total > this.input.maxBytes) return csvFailure(tooLargeFailure(this.file, undefined, this.input));
-    return this.parser.write(this.chunk.subarray(0, n)) ? undefined : this.parser.end();
+    return this.sink.write(this.chunk.subarray(0, n)) ? undefined : this.sink.end();
   }
 }
