@@ -5,13 +5,13 @@
  * `probeCsvAsync` answers the same for the extension host without blocking it: it streams
  * the file and yields to the event loop between chunks (csv-stream-summary.ts).
  */
-import type { CsvProbeCode, CsvProbeResult, CsvSummary, DataProbe } from '../core/spec/data-probe';
+import type { CsvProbeCode, CsvProbeResult, CsvRowsBound, CsvSummary, DataProbe } from '../core/spec/data-probe';
 import { DISTINCT_CAP } from '../core/spec/data-probe';
 import type { DataFailure, DataResult } from '../core/data/data-error';
-import { readCsvChunksSync, csvInput } from './csv-chunks';
+import { readCsvChunksSync } from './csv-chunks';
 import { scanForLoad, type CsvReadOptions } from './csv-file';
 import { CsvSummaryBuilder, summarizeCsvFile } from './csv-stream-summary';
-import { statInput } from './open-input';
+import { countCsvRows, countCsvRowsSync, type CsvRowCount } from './csv-rows-bound';
 import { resolveDataPath, resolveDataPathAsync, type PathPolicy } from './resolve-data-path';
 
 /** Where the spec may read from and how large a file may be. */
@@ -32,7 +32,7 @@ export function createCsvProbe(specDir: string, options: CsvProbeOptions): DataP
     }
     return answer;
   };
-  return Object.assign(probe, { bytes: (csvPath: string) => csvBytes(specDir, csvPath, options) });
+  return Object.assign(probe, { rowsBound: (csvPath: string) => csvRowsBound(specDir, csvPath, options) });
 }
 
 /**
@@ -49,15 +49,24 @@ export function probeCsv(specDir: string, csvPath: string, options: CsvProbeOpti
 }
 
 /**
- * The size in bytes of the file a `csv:` path names, from stat alone (nothing is opened or
- * read), for the validator's estimate before reading; undefined when the probe would refuse
- * the path or the file (the probe then says why).
+ * The size of the file a `csv:` path names and the most data rows it holds, from a count of
+ * its line breaks (csv-rows-bound.ts: nothing is parsed or kept), for the validator's
+ * estimate before parsing; 'refused' when the probe would refuse the path or the file (the
+ * probe then says why). Never throws.
  */
-export function csvBytes(specDir: string, csvPath: string, options: CsvProbeOptions): number | undefined {
+export function csvRowsBound(specDir: string, csvPath: string, options: CsvProbeOptions): CsvRowsBound {
   const file = resolveDataPath(specDir, csvPath, options);
-  if (!file.ok) return undefined;
-  const stat = statInput(file.value, csvInput(options));
-  return stat.ok ? stat.value.size : undefined;
+  return toRowsBound(file.ok ? countCsvRowsSync(file.value, options) : file);
+}
+
+/** The asynchronous twin of csvRowsBound, with the same answers (the editor's, in its probe thread). Never rejects. */
+export async function csvRowsBoundAsync(specDir: string, csvPath: string, options: CsvProbeOptions): Promise<CsvRowsBound> {
+  try {
+    const file = await resolveDataPathAsync(specDir, csvPath, options);
+    return toRowsBound(file.ok ? await countCsvRows(file.value, options) : file);
+  } catch {
+    return { status: 'refused' };
+  }
 }
 
 /** The asynchronous twin of probeCsv, with the same answers; it never blocks for long and never rejects. */
@@ -68,6 +77,10 @@ export async function probeCsvAsync(specDir: string, csvPath: string, options: C
   } catch (error) {
     return { status: 'failed', error: { code: 'csv-unreadable', message: String(error) } };
   }
+}
+
+function toRowsBound(count: DataResult<CsvRowCount>): CsvRowsBound {
+  return count.ok ? { status: 'ok', ...count.value } : { status: 'refused' };
 }
 
 function toProbeResult(summary: DataResult<CsvSummary>): CsvProbeResult {

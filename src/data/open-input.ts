@@ -162,20 +162,6 @@ export function openInputSync(file: string, options: InputOptions): InputResult<
   }
 }
 
-/**
- * Step 1 of the rule alone, for a caller that decides from a file's size before reading it
- * (the memory a CSV would need): the size of a regular file within the limit, or why it
- * would be refused. Nothing is opened or read.
- */
-export function statInput(file: string, options: InputOptions): InputResult<{ size: number }> {
-  try {
-    const stats = fs.statSync(file);
-    return refusal(file, stats, options) ?? { ok: true, value: { size: stats.size } };
-  } catch (error) {
-    return { ok: false, error: failureOf(file, error) };
-  }
-}
-
 /** The failure for an error of the file system on `file` (ENOENT, EACCES, a NUL byte in the path, …). */
 export function failureOf(file: string, error: unknown): InputFailure {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';

@@ -2,8 +2,8 @@
  * The memory of reading a CSV (issue 18: a 200 MB file grew a run past 4 GiB). The file is
  * parsed as a stream straight into typed arrays: while a 30 MB file is read, the heap holds
  * about the Float64 size of the rows read so far, never the text or rows of strings; and a
- * file whose run cannot fit the memory budget is refused from its size, before it is read,
- * through the real process.
+ * file whose run cannot fit the memory budget is refused from a count of its lines, before
+ * it is parsed, through the real process.
  *
  * Memory is measured after a full garbage collection (heapUsed + arrayBuffers), never time.
  */
@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { loadCsvFile, scanForLoad, type CsvReadOnce } from '../../src/data/csv-file';
+import { writeGeneratedCsv } from '../data/generated-csv';
 import { runCli, STACK_TRACE } from './built-cli';
 
 const MiB = 1024 * 1024;
@@ -93,18 +94,18 @@ describe('the memory of reading a CSV', function () {
   describe('through the real process (bin/nnspec.js)', () => {
     const SPEC = 'layers:\n  - units: 2\n  - units: 3\n    activation: tanh\n  - units: 1\n    activation: sigmoid\ndata:\n  csv: data/big.csv\n  target: y\n';
 
-    /** A workspace whose 20 MB CSV has two good rows, then zero bytes (sparse): reading it fails on line 4. */
+    /** A workspace whose 20 MB CSV has 3,333,333 data rows; the third is not CSV (a quote closed mid-cell), so parsing it stops on line 4. */
     function workspace(): string {
       const ws = fs.mkdtempSync(path.join(dir, 'ws-'));
       fs.mkdirSync(path.join(ws, 'data'));
       fs.writeFileSync(path.join(ws, 'spec.nnspec'), SPEC);
       const csv = path.join(ws, 'data', 'big.csv');
-      fs.writeFileSync(csv, 'x1,x2,y\n1,2,0\n3,4,1\n');
-      fs.truncateSync(csv, 20_000_000);
+      const bytes = writeGeneratedCsv(csv, 'x1,x2,y\n1,2,0\n3,4,1\n5,"6"7,0\n', 3_333_330, (i) => `${i % 10},2,${i % 2}\n`);
+      assert.equal(bytes, 20_000_009);
       return ws;
     }
 
-    it('--max-memory-mb below what the file could need: refused from its size, before it is read, in one line', async () => {
+    it('--max-memory-mb below what the file’s rows need: refused from its line count, before it is parsed, in one line', async () => {
       const ws = workspace();
       const done = await runCli(['train', 'spec.nnspec', '--quiet', '--max-memory-mb', '64'], ws);
       assert.equal(done.code, 1, done.stderr);
@@ -114,15 +115,15 @@ describe('the memory of reading a CSV', function () {
       // The estimate, what it rests on, the budget, and the setting and flag that raise it.
       assert.match(
         errors[0]!,
-        /^spec\.nnspec:\d+:\d+: error too-much-memory: Training would need up to [\d.]+ MiB of memory \(.*\), estimated from the size of data\/big\.csv \(19\.1 MiB: at most 3,333,333 rows of 3 cells\) before reading it, over the limit of 64 MiB; .*nnspec\.limits\.maxMemoryMB \(CLI: --max-memory-mb\)\.$/,
+        /^spec\.nnspec:\d+:\d+: error too-much-memory: Training would need up to [\d.]+ MiB of memory \(.*\), estimated from the line breaks of data\/big\.csv \(19\.1 MiB: at most 3,333,333 data rows\) before parsing it, over the limit of 64 MiB; .*nnspec\.limits\.maxMemoryMB \(CLI: --max-memory-mb\)\.$/,
       );
       assert.ok(!fs.existsSync(path.join(ws, 'spec.weights.json')));
 
-      // The same file within the default budget is read, and its zero bytes fail on line 4:
+      // The same file within the default budget is parsed, and its broken quote stops it on line 4:
       // the refusal above came before any of it was parsed.
       const read = await runCli(['train', 'spec.nnspec', '--quiet'], ws);
       assert.equal(read.code, 1, read.stderr);
-      assert.match(read.stderr, /error csv-malformed: .*big\.csv:4: this row has 1 cell but the header has 3\./);
+      assert.match(read.stderr, /error csv-malformed: .*big\.csv:4: the file is not valid CSV \(Invalid Closing Quote/);
       assert.doesNotMatch(read.stderr, /too-much-memory/);
     });
   });

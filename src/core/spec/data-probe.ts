@@ -53,17 +53,29 @@ export type CsvProbeResult =
   | { readonly status: 'pending' };
 
 /**
+ * Before a CSV is parsed: its size, and the most data rows it can hold, from a count of its
+ * line breaks (LF, CRLF and a lone CR, the record ends the parser accepts) without decoding
+ * it: rows ≤ lines − 1 (the header), where the lines are the breaks and one more when bytes
+ * follow the last. A quoted cell holding a line break only makes it larger.
+ */
+export type CsvRowsBound =
+  | { readonly status: 'ok'; readonly bytes: number; readonly rows: number }
+  /** The probe would refuse the path or the file: it says why when it is asked. */
+  | { readonly status: 'refused' }
+  /** Not known yet (an asynchronous count is under way): the CSV is not probed yet either. */
+  | { readonly status: 'pending' };
+
+/**
  * Answers for a `csv:` path exactly as written in the spec (relative to the spec file). With
  * `target`, only that column's distinct values are kept (the others' would cost memory and
  * time for nothing: their `distinct` is then empty and `distinctTruncated` true). `features`
  * are the columns the spec lists, when it lists them: a job that loads the file next may
  * read the table in the same pass.
  *
- * `bytes`, when the probe has it, gives the file's size from stat alone, before anything is
- * read: the validator estimates the run's memory from it first, and refuses a run that
- * cannot fit without reading the file at all. Undefined when the probe would refuse the
- * path or the file (it then says why).
+ * `rowsBound`, when the probe has it, is asked first: the validator estimates the run's
+ * memory with that many rows, and refuses a run that cannot fit without parsing the file
+ * (nothing of it is held). The CLI, the job and the editor all give it, so they agree.
  */
 export type DataProbe = ((csvPath: string, target?: string, features?: readonly string[]) => CsvProbeResult) & {
-  readonly bytes?: (csvPath: string) => number | undefined;
+  readonly rowsBound?: (csvPath: string) => CsvRowsBound;
 };

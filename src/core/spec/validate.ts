@@ -16,7 +16,8 @@ import { isPlainObject, Reporter } from './reporter';
 import { DEFAULT_MAX_PARAMETERS, specSchema, type GeneratorName, type Spec } from './schema';
 import { reportIssues } from './schema-issues';
 import { checkSettings } from './settings-warnings';
-import { checkRunMemory, csvRowsBound, DEFAULT_MAX_MEMORY_MB, estimateRunMemory, formatMB, runShapeOf } from '../train/memory-estimate';
+import { checkRunMemory, DEFAULT_MAX_MEMORY_MB, estimateRunMemory, runShapeOf } from '../train/memory-estimate';
+import { formatBytes } from '../text/format-bytes';
 import { parseSourceTree } from './yaml-tree';
 
 export interface ValidateOptions {
@@ -101,9 +102,9 @@ function validate(text: string, options: ValidateOptions): SpecValidation {
     parameterCount = checkParameters(r, options.maxParameters ?? DEFAULT_MAX_PARAMETERS);
     // Broken YAML loses or misplaces values: checks across sections would report noise.
     if (!tree.syntaxErrors) {
-      const tooLargeToRead = spec && !r.diagnostics.some((d) => d.code === 'too-many-parameters') && refuseBeforeReading(r, spec, options);
-      // A CSV refused by its size is not read: its checks are skipped.
-      const probe = tooLargeToRead ? undefined : options.probe;
+      const before = spec && !r.diagnostics.some((d) => d.code === 'too-many-parameters') ? beforeParsing(r, spec, options) : 'parse';
+      // A CSV refused by its row count is not parsed, nor one not counted yet: its checks are skipped.
+      const probe = before === 'parse' ? options.probe : undefined;
       if (source) data = checkData(r, source, task, { probe, generatorShapes: options.generatorShapes ?? GENERATOR_SHAPES });
       checkArchitecture(r, data, task);
       checkSettings(r);
@@ -129,21 +130,22 @@ function validate(text: string, options: ValidateOptions): SpecValidation {
 }
 
 /**
- * Before a CSV is read: the run's estimate with the most rows a file of its size can hold
- * (csvRowsBound: n features and the target a row), from the probe's stat of the file. Over
- * the limit, too-much-memory is reported on `layers` and true returned: the file is not read.
+ * Before a CSV is parsed: the run's estimate with the most rows the file can hold, from the
+ * probe's count of its line breaks (DataProbe.rowsBound). Over the limit, too-much-memory is
+ * reported on `layers` and 'refused' returned: the file is not parsed. 'pending' while the
+ * count is under way (the editor's): the probe is not asked yet, as the CLI would not ask it
+ * of a file it refuses.
  */
-function refuseBeforeReading(r: Reporter, spec: Spec, options: ValidateOptions): boolean {
+function beforeParsing(r: Reporter, spec: Spec, options: ValidateOptions): 'refused' | 'pending' | 'parse' {
   const data = spec.data;
-  if (!('csv' in data)) return false;
-  const bytes = options.probe?.bytes?.(data.csv);
-  if (bytes === undefined) return false;
-  const columns = (spec.layers[0]?.units ?? 0) + 1;
-  const rows = csvRowsBound(bytes, columns);
-  const basis = `estimated from the size of ${data.csv} (${formatMB(bytes)}: at most ${groupDigits(BigInt(rows))} rows of ${columns} cells) before reading it`;
-  const refused = checkRunMemory(estimateRunMemory(runShapeOf(spec, rows)), options.maxMemoryMB ?? DEFAULT_MAX_MEMORY_MB, basis);
+  if (!('csv' in data)) return 'parse';
+  const bound = options.probe?.rowsBound?.(data.csv);
+  if (bound === undefined || bound.status === 'refused') return 'parse';
+  if (bound.status === 'pending') return 'pending';
+  const basis = `estimated from the line breaks of ${data.csv} (${formatBytes(bound.bytes)}: at most ${groupDigits(BigInt(bound.rows))} data rows) before parsing it`;
+  const refused = checkRunMemory(estimateRunMemory(runShapeOf(spec, bound.rows)), options.maxMemoryMB ?? DEFAULT_MAX_MEMORY_MB, basis);
   if (refused) r.report('too-much-memory', refused.message, r.keyRange(['layers']));
-  return refused !== undefined;
+  return refused ? 'refused' : 'parse';
 }
 
 function tooLarge(text: string, limit: number, prefix: boolean): SpecValidation {

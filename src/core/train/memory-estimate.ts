@@ -22,8 +22,9 @@
  *                  table's target, 20 bytes a row
  *   weights text   the weights file as JSON text, about 24 characters a parameter
  *
- * Before a CSV is read, m is not known: csvRowsBound gives the most rows a file of its size
- * can hold, and the estimate with that many examples is an upper bound on the run's.
+ * Before a CSV is parsed, m is not known: the probe's count of its line breaks bounds it
+ * (DataProbe.rowsBound), and the estimate with that many examples is an upper bound on the
+ * run's, tight for an ordinary file (one record a line).
  *
  * Pure: no I/O. The caller compares `total` with its limit (checkRunMemory).
  */
@@ -50,16 +51,6 @@ export const MAX_MEMORY_SETTING = 'nnspec.limits.maxMemoryMB (CLI: --max-memory-
  * values and its codes). 4 MiB is generous.
  */
 export const CSV_READ_BUFFERS = 4 * MiB;
-
-/**
- * The most data rows a CSV file of `bytes` bytes can hold when it loads into `usedColumns`
- * columns (n features and the target): each used cell holds at least one character and is
- * followed by a comma or a line break (an empty used cell fails the load), so a row takes at
- * least 2 · usedColumns bytes. Rows of other columns only take more.
- */
-export function csvRowsBound(bytes: number, usedColumns: number): number {
-  return Math.floor(Math.max(0, bytes) / (2 * Math.max(1, usedColumns)));
-}
 
 /** Working vectors of length P an optimiser keeps beyond θ₀, θ, D and the last finite θ. */
 export const OPTIMIZER_VECTORS: Readonly<Record<OptimizerName, number>> = {
@@ -143,7 +134,7 @@ export type MemoryCode = 'memory-limit';
  * Undefined when `estimate` fits in `maxMB` mebibytes; otherwise a failure whose message
  * gives the estimate, its largest parts, the limit and the setting that raises it. With
  * `basis`, the estimate is an upper bound and `basis` says what it rests on ("estimated
- * from the size of x.csv (3 GiB: at most …) before reading it").
+ * from the line breaks of x.csv (3 GiB: at most … data rows) before parsing it").
  */
 export function checkRunMemory(estimate: MemoryEstimate, maxMB: number = DEFAULT_MAX_MEMORY_MB, basis?: string): Failure<MemoryCode> | undefined {
   const limit = Number.isFinite(maxMB) && maxMB > 0 ? maxMB * MiB : DEFAULT_MAX_MEMORY_MB * MiB;
