@@ -1,11 +1,11 @@
 /**
- * probeCsvAsync in a thread of its own: the caller (the extension host) only waits for the
- * answer. The thread is started per file and ends with its answer; the answers are the
- * in-process probe's (the same function runs there).
+ * probeCsvAsync and csvRowsBoundAsync in a thread of their own: the caller (the extension
+ * host) only waits for the answer. A thread is started per question and ends with its
+ * answer; the answers are the in-process probe's (the same functions run there).
  */
 import { Worker } from 'node:worker_threads';
-import type { CsvProbeResult } from '../core/spec/data-probe';
-import { probeCsvAsync, type CsvProbeOptions } from './csv-probe';
+import type { CsvProbeResult, CsvRowsBound } from '../core/spec/data-probe';
+import { csvRowsBoundAsync, probeCsvAsync, type CsvProbeOptions } from './csv-probe';
 
 /** What the thread is given (workerData). */
 export interface CsvProbeRequest {
@@ -15,6 +15,30 @@ export interface CsvProbeRequest {
   readonly target?: string;
 }
 
+/** Each question a thread answers about a file, and its answer: the summary, or only the rows bound (`target` unused). */
+export interface CsvThreadAnswers {
+  readonly summary: CsvProbeResult;
+  readonly 'rows-bound': CsvRowsBound;
+}
+
+/** What the thread is given (workerData): the file and the question. */
+export type CsvThreadRequest<A extends keyof CsvThreadAnswers = keyof CsvThreadAnswers> = CsvProbeRequest & { readonly ask: A };
+
+/** The answer to a request, in whichever thread it runs. Never rejects. */
+export function answerCsvRequest(request: CsvThreadRequest): Promise<CsvThreadAnswers[keyof CsvThreadAnswers]> {
+  const { specDir, csvPath, options, target } = request;
+  switch (request.ask) {
+    case 'summary':
+      return probeCsvAsync(specDir, csvPath, options, target);
+    case 'rows-bound':
+      return csvRowsBoundAsync(specDir, csvPath, options);
+    default: {
+      const never: never = request.ask;
+      return Promise.resolve({ status: 'failed', error: { code: 'csv-unreadable', message: `Unknown CSV probe request ${String(never)}.` } });
+    }
+  }
+}
+
 /**
  * Probes in a worker thread running `workerFile` (dist/csv-probe-worker.js, or its source
  * with `execArgv` that loads TypeScript). If the thread cannot start or dies, the probe runs
@@ -22,6 +46,11 @@ export interface CsvProbeRequest {
  */
 export async function probeCsvInThread(workerFile: string, request: CsvProbeRequest, execArgv: string[] = []): Promise<CsvProbeResult> {
   return (await inTurn(() => probeInThreadOnly(workerFile, request, execArgv))) ?? probeCsvAsync(request.specDir, request.csvPath, request.options, request.target);
+}
+
+/** csvRowsBoundAsync as probeCsvInThread runs probeCsvAsync: in a thread in turn, or here when the thread fails. Never rejects. */
+export async function boundCsvRowsInThread(workerFile: string, request: CsvProbeRequest, execArgv: string[] = []): Promise<CsvRowsBound> {
+  return (await inTurn(() => answerInThreadOnly(workerFile, { ...request, ask: 'rows-bound' }, execArgv))) ?? csvRowsBoundAsync(request.specDir, request.csvPath, request.options);
 }
 
 /**
@@ -62,6 +91,16 @@ export const PROBE_TIMEOUT_MS = 120_000;
  * not answer within `timeoutMs`.
  */
 export function probeInThreadOnly(workerFile: string, request: CsvProbeRequest, execArgv: string[] = [], timeoutMs = PROBE_TIMEOUT_MS): Promise<CsvProbeResult | undefined> {
+  return answerInThreadOnly(workerFile, { ...request, ask: 'summary' }, execArgv, timeoutMs);
+}
+
+/** The thread's answer to `request`, or undefined as for probeInThreadOnly. */
+export function answerInThreadOnly<A extends keyof CsvThreadAnswers>(
+  workerFile: string,
+  request: CsvThreadRequest<A>,
+  execArgv: string[] = [],
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<CsvThreadAnswers[A] | undefined> {
   let worker: Worker;
   try {
     worker = new Worker(workerFile, { workerData: request, execArgv });
@@ -70,7 +109,7 @@ export function probeInThreadOnly(workerFile: string, request: CsvProbeRequest, 
   }
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (answer: CsvProbeResult | undefined): void => {
+    const settle = (answer: CsvThreadAnswers[A] | undefined): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -78,7 +117,7 @@ export function probeInThreadOnly(workerFile: string, request: CsvProbeRequest, 
       void worker.terminate();
     };
     const timer = setTimeout(() => settle(undefined), timeoutMs);
-    worker.once('message', (result: CsvProbeResult) => settle(result));
+    worker.once('message', (result: CsvThreadAnswers[A]) => settle(result));
     worker.once('error', () => settle(undefined));
     worker.once('exit', () => settle(undefined));
   });

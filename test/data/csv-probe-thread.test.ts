@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { probeCsvAsync, type CsvProbeOptions } from '../../src/data/csv-probe';
-import { MAX_PROBE_THREADS, probeCsvInThread, probeInThreadOnly, probeThreadsRunning, type CsvProbeRequest } from '../../src/data/csv-probe-thread';
+import { csvRowsBound, csvRowsBoundAsync, probeCsvAsync, type CsvProbeOptions } from '../../src/data/csv-probe';
+import { answerInThreadOnly, boundCsvRowsInThread, MAX_PROBE_THREADS, probeCsvInThread, probeInThreadOnly, probeThreadsRunning, type CsvProbeRequest } from '../../src/data/csv-probe-thread';
 
 /** The worker's source, run through tsx as mocha runs the tests. */
 const WORKER = path.resolve(__dirname, '..', '..', 'src', 'worker', 'csv-probe-worker.ts');
@@ -28,6 +28,21 @@ describe('data/csv-probe-thread', () => {
       assert.deepEqual(inThread, here);
     });
   }
+
+  for (const [what, request] of requests) {
+    it(`counts the rows bound as the in-process probe and the CLI’s do: ${what}`, async () => {
+      const inThread = await answerInThreadOnly(WORKER, { ...request, ask: 'rows-bound' }, TSX);
+      assert.deepEqual(inThread, await csvRowsBoundAsync(request.specDir, request.csvPath, request.options));
+      assert.deepEqual(inThread, csvRowsBound(request.specDir, request.csvPath, request.options));
+    });
+  }
+
+  it('counts the rows bound in-process when the thread cannot run', async () => {
+    const request: CsvProbeRequest = { specDir, csvPath: 'data/iris.csv', options: policy };
+    const answer = await boundCsvRowsInThread(path.join(os.tmpdir(), 'no-such-worker.js'), request);
+    assert.deepEqual(answer, csvRowsBound(specDir, 'data/iris.csv', policy));
+    assert.equal(answer.status, 'ok');
+  });
 
   it('answers in the thread: a malformed file’s line and message come back', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnspec-probe-thread-'));

@@ -10,7 +10,7 @@ export function validateDocument(document: vscode.TextDocument, config: Config, 
   return validateSpec(document.getText(), {
     maxParameters: config.maxParameters,
     maxMemoryMB: config.maxMemoryMB,
-    probe: (csvPath, target) => csvCache.probe(document.uri, specDir, csvPath, target),
+    probe: csvCache.probeFor(document.uri, specDir),
   });
 }
 
