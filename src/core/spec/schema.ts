@@ -251,10 +251,13 @@ export function effectiveCost(spec: Pick<Spec, 'cost' | 'task'>): CostName {
   return spec.cost ?? (spec.task === 'regression' ? 'squared-error' : 'cross-entropy');
 }
 
+/** The activation g of a hidden or output layer that names none. */
+export const DEFAULT_ACTIVATION: ActivationName = 'sigmoid';
+
 /** The activation of layer l (0-based) of a spec: none for the input layer, sigmoid by default. */
 export function effectiveActivation(spec: Pick<Spec, 'layers'>, l: number): ActivationName | undefined {
   if (l === 0) return undefined;
-  return spec.layers[l]?.activation ?? 'sigmoid';
+  return spec.layers[l]?.activation ?? DEFAULT_ACTIVATION;
 }
 
 /** The learning rate an optimiser uses when the spec gives none. */
