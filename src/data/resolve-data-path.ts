@@ -22,9 +22,14 @@ export function isInside(root: string, file: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
+/** The file a `csv:` path (as the spec means it) names: relative to the spec's folder unless absolute. */
+export function dataFilePath(specDir: string, csvPath: string): string {
+  return path.resolve(specDir, csvPath);
+}
+
 /** Resolves `csvPath` (as written in the spec) against `specDir`; returns the absolute path. */
 export function resolveDataPath(specDir: string, csvPath: string, policy: PathPolicy): DataResult<string> {
-  const file = path.resolve(specDir, csvPath);
+  const file = dataFilePath(specDir, csvPath);
   const roots = [path.resolve(policy.workspaceRoot), realOr(policy.workspaceRoot)];
   const lexical = checkInside(file, roots, policy, file);
   if (!lexical.ok) return lexical;
@@ -39,7 +44,7 @@ export function resolveDataPath(specDir: string, csvPath: string, policy: PathPo
 
 /** The asynchronous twin of resolveDataPath, for the extension host. */
 export async function resolveDataPathAsync(specDir: string, csvPath: string, policy: PathPolicy): Promise<DataResult<string>> {
-  const file = path.resolve(specDir, csvPath);
+  const file = dataFilePath(specDir, csvPath);
   let realRoot: string;
   try {
     realRoot = await fs.promises.realpath(policy.workspaceRoot);

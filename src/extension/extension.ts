@@ -8,6 +8,7 @@ import { Ctx } from './ctx';
 import { InspectorPanel, INSPECTOR_VIEW_TYPE } from './inspector/inspector-panel';
 import { SpecCodeLenses } from './language/code-lenses';
 import { SpecCompletions } from './language/completions';
+import { SpecDataLinks } from './language/data-links';
 import { SpecDocumentSymbols } from './language/document-symbols';
 import { SpecHovers } from './language/hovers';
 import { QuickFixProvider } from './language/quick-fixes';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): NnspecApi {
     ctx.own(vscode.languages.registerCompletionItemProvider(selector, new SpecCompletions(), ...SpecCompletions.triggers));
     ctx.own(vscode.languages.registerCodeLensProvider(selector, new SpecCodeLenses(ctx)));
     ctx.own(vscode.languages.registerDocumentSymbolProvider(selector, new SpecDocumentSymbols(), { label: 'nnspec' }));
+    ctx.own(vscode.languages.registerDocumentLinkProvider(selector, new SpecDataLinks()));
     ctx.own(vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new SpecDebugConfigurations(ctx)));
     ctx.own(vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new SpecDebugAdapters(context.extensionUri)));
     ctx.own(vscode.languages.registerInlineValuesProvider(selector, new LayerInlineValues(ctx.debugStops)));

@@ -1,9 +1,11 @@
-// The Outline (document symbols) of .nnspec files, in the real extension host.
+// The Outline (document symbols) and the `csv:` link of .nnspec files, in the real extension host.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { activateExtension, workspaceFile } from './helpers';
+import { activateExtension, waitForDiagnostics, workspaceFile } from './helpers';
 import { writeSpec } from './fixtures';
+
+const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
 /** The examples' digits spec, copied under another name so edits here touch no other suite's file. */
 function digitsCopy(name: string): vscode.Uri {
@@ -42,5 +44,23 @@ describe('the nnspec outline, links and inlay hints', () => {
     const uri = writeSpec('outline-half.nnspec', 'name: half\nlayers:\n  - units: 3\n  - uni');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
     assert.deepEqual(symbols.map((s) => [s.name, s.children.map((c) => c.name)]), [['name', []], ['layers', ['a^(1): 3 units · input', 'a^(2): ? units · sigmoid']]]);
+  });
+
+  it('links the `csv:` path to the file beside the spec; a missing file keeps its one diagnostic, and its link, both relative to the spec', async () => {
+    const uri = workspaceFile('iris.nnspec');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
+    assert.equal(links.length, 1);
+    assert.equal(document.getText(links[0]!.range), 'data/iris.csv');
+    assert.equal(links[0]!.target?.fsPath, workspaceFile('data', 'iris.csv').fsPath);
+
+    // The same spec one folder down: its path is relative to the spec's folder, for the link as for validation.
+    fs.mkdirSync(workspaceFile('linked').fsPath, { recursive: true });
+    const missing = writeSpec('linked/iris.nnspec', document.getText());
+    await vscode.window.showTextDocument(missing);
+    const diagnostics = await waitForDiagnostics(missing, (ds) => ds.some((d) => codeOf(d) === 'csv-not-found'));
+    assert.equal(diagnostics.filter((d) => codeOf(d) === 'csv-not-found').length, 1);
+    const [link] = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', missing);
+    assert.equal(link?.target?.fsPath, workspaceFile('linked', 'data', 'iris.csv').fsPath);
   });
 });
