@@ -38,6 +38,11 @@ export class Config {
   get codeLensEnabled(): boolean {
     return this.section.get<boolean>('codeLens.enabled', true);
   }
+
+  /** Whether each layer's line shows the shape and parameter count of the Θ that produces it. */
+  get inlayHintsEnabled(): boolean {
+    return this.section.get<boolean>('inlayHints.enabled', true);
+  }
 }
 
 function clamp(x: number, lo: number, hi: number): number {

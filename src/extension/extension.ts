@@ -11,6 +11,7 @@ import { SpecCompletions } from './language/completions';
 import { SpecDataLinks } from './language/data-links';
 import { SpecDocumentSymbols } from './language/document-symbols';
 import { SpecHovers } from './language/hovers';
+import { ThetaInlayHints } from './language/theta-inlay-hints';
 import { QuickFixProvider } from './language/quick-fixes';
 import { NNSPEC_LANGUAGE } from './validation/diagnostics-controller';
 
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): NnspecApi {
     ctx.own(vscode.languages.registerCodeLensProvider(selector, new SpecCodeLenses(ctx)));
     ctx.own(vscode.languages.registerDocumentSymbolProvider(selector, new SpecDocumentSymbols(), { label: 'nnspec' }));
     ctx.own(vscode.languages.registerDocumentLinkProvider(selector, new SpecDataLinks()));
+    ctx.own(vscode.languages.registerInlayHintsProvider(selector, new ThetaInlayHints(ctx)));
     ctx.own(vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new SpecDebugConfigurations(ctx)));
     ctx.own(vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new SpecDebugAdapters(context.extensionUri)));
     ctx.own(vscode.languages.registerInlineValuesProvider(selector, new LayerInlineValues(ctx.debugStops)));

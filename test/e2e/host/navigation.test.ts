@@ -1,8 +1,8 @@
-// The Outline (document symbols) and the `csv:` link of .nnspec files, in the real extension host.
+// The Outline (document symbols), the `csv:` link and the Θ inlay hints of .nnspec files, in the real extension host.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { activateExtension, waitForDiagnostics, workspaceFile } from './helpers';
+import { activateExtension, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 import { writeSpec } from './fixtures';
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
@@ -17,6 +17,12 @@ function lineOf(document: vscode.TextDocument, text: string): number {
   const line = document.getText().split(/\r?\n/).indexOf(text);
   assert.ok(line >= 0, `no line ${JSON.stringify(text)}`);
   return line;
+}
+
+async function hintsOf(document: vscode.TextDocument): Promise<{ label: string; line: number; character: number }[]> {
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, whole);
+  return hints.map((h) => ({ label: typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''), line: h.position.line, character: h.position.character }));
 }
 
 describe('the nnspec outline, links and inlay hints', () => {
@@ -62,5 +68,30 @@ describe('the nnspec outline, links and inlay hints', () => {
     assert.equal(diagnostics.filter((d) => codeOf(d) === 'csv-not-found').length, 1);
     const [link] = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', missing);
     assert.equal(link?.target?.fsPath, workspaceFile('linked', 'data', 'iris.csv').fsPath);
+  });
+
+  it('shows Θ^(l) on the line of layer l + 1, follows edits, and goes with nnspec.inlayHints.enabled', async () => {
+    const uri = digitsCopy('hints-digits.nnspec');
+    const editor = await vscode.window.showTextDocument(uri);
+    const document = editor.document;
+    const end = (text: string): { line: number; character: number } => ({ line: lineOf(document, text), character: text.length });
+    assert.deepEqual(await hintsOf(document), [
+      { label: 'Θ^(1) 25×65 · 1,625 params', ...end('  - units: 25') },
+      { label: 'Θ^(2) 10×26 · 260 params', ...end('  - units: 10') },
+    ]);
+
+    const at = document.getText().indexOf('units: 25') + 'units: '.length;
+    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + 2)), '400')));
+    assert.deepEqual((await hintsOf(document)).map((h) => h.label), ['Θ^(1) 400×65 · 26,000 params', 'Θ^(2) 10×401 · 4,010 params']);
+
+    const settings = vscode.workspace.getConfiguration('nnspec');
+    try {
+      await settings.update('inlayHints.enabled', false, vscode.ConfigurationTarget.Global);
+      await waitFor(vscode.workspace.onDidChangeConfiguration, () => vscode.workspace.getConfiguration('nnspec').get('inlayHints.enabled'), (on) => on === false);
+      assert.deepEqual(await hintsOf(document), []);
+    } finally {
+      await settings.update('inlayHints.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal((await hintsOf(document)).length, 2);
   });
 });
