@@ -1,7 +1,7 @@
-import * as path from 'node:path';
 import type { CsvProbeResult, CsvRowsBound, DataProbe } from '../../core/spec/data-probe';
 import type { CsvProbeOptions } from '../../data/csv-probe';
 import { boundCsvRowsInThread, probeCsvInThread, type CsvProbeRequest } from '../../data/csv-probe-thread';
+import { dataFilePath } from '../../data/resolve-data-path';
 
 /**
  * The editor's answers about CSV files, kept apart from VS Code (the cache gives it the
@@ -60,5 +60,5 @@ export class CsvProbeAnswers {
 /** A question's key: the file first (forget matches it), then what changes the answer. */
 function keyOf(request: CsvProbeRequest): string {
   const { specDir, csvPath, options, target } = request;
-  return JSON.stringify([path.resolve(specDir, csvPath), options.workspaceRoot, options.allowOutside, options.maxBytes ?? null, target ?? null]);
+  return JSON.stringify([dataFilePath(specDir, csvPath), options.workspaceRoot, options.allowOutside, options.maxBytes ?? null, target ?? null]);
 }
