@@ -14,12 +14,15 @@ import { SpecHovers } from './language/hovers';
 import { ThetaInlayHints } from './language/theta-inlay-hints';
 import { QuickFixProvider } from './language/quick-fixes';
 import { NNSPEC_LANGUAGE } from './validation/diagnostics-controller';
+import { GradientCheckTests } from './testing/gradient-check-tests';
 
 let ctx: Ctx | undefined;
 
 /** What tests and other extensions can reach. */
 export interface NnspecApi {
   readonly ctx: Ctx;
+  /** The Test Explorer's gradient checks (tests drive and read them). */
+  readonly gradientTests: GradientCheckTests;
 }
 
 export function activate(context: vscode.ExtensionContext): NnspecApi {
@@ -40,9 +43,10 @@ export function activate(context: vscode.ExtensionContext): NnspecApi {
     ctx.own(vscode.languages.registerInlineValuesProvider(selector, new LayerInlineValues(ctx.debugStops)));
     ctx.own(vscode.languages.registerHoverProvider(selector, new StoppedLayerHover(ctx.debugStops)));
     ctx.own(new DebuggedSpecWatch());
+    const gradientTests = ctx.own(new GradientCheckTests(ctx));
     const owner = ctx;
     ctx.own(vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => InspectorPanel.revive(owner, panel, state) }));
-    return { ctx };
+    return { ctx, gradientTests };
   } catch (error) {
     void vscode.window.showErrorMessage(`nnspec failed to start: ${error instanceof Error ? error.message : String(error)}`);
     throw error;

@@ -52,11 +52,7 @@ function toDiagnostic(
   range: vscode.Range,
   sourceLayer: OffsetRange | undefined,
 ): vscode.Diagnostic {
-  const rel = layer.relativeDifference.toExponential(2);
-  const sampled = layer.checked < layer.total ? ` (${layer.checked} of ${layer.total} parameters sampled)` : '';
-  const message = layer.passed
-    ? `Gradient check passed for Θ^(${layer.layer}): relative difference ${rel} ≤ ${report.tolerance}${sampled}.`
-    : `Gradient check FAILED for Θ^(${layer.layer}): relative difference ${rel} > ${report.tolerance}; largest |numeric − backprop| ${layer.maxAbsDifference.toExponential(2)}${sampled}.${layer.note ? ` Note: ${layer.note}.` : ''}`;
+  const message = layerVerdict(layer, report);
   const d = new vscode.Diagnostic(range, message, layer.passed ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Error);
   d.source = 'nnspec';
   d.code = layer.passed ? 'gradient-check-passed' : 'gradient-check-failed';
@@ -71,4 +67,13 @@ function toDiagnostic(
     ];
   }
   return d;
+}
+
+/** The verdict on one Θ^(l), as the diagnostic and the Test Explorer say it. */
+export function layerVerdict(layer: LayerCheck, report: GradientCheckReport): string {
+  const rel = layer.relativeDifference.toExponential(2);
+  const sampled = layer.checked < layer.total ? ` (${layer.checked} of ${layer.total} parameters sampled)` : '';
+  return layer.passed
+    ? `Gradient check passed for Θ^(${layer.layer}): relative difference ${rel} ≤ ${report.tolerance}${sampled}.`
+    : `Gradient check FAILED for Θ^(${layer.layer}): relative difference ${rel} > ${report.tolerance}; largest |numeric − backprop| ${layer.maxAbsDifference.toExponential(2)}${sampled}.${layer.note ? ` Note: ${layer.note}.` : ''}`;
 }

@@ -129,6 +129,28 @@ export class JobRunner implements vscode.Disposable, JobEvents {
     });
   }
 
+  /**
+   * Checks the spec's gradients with no notification of its own (the Test Explorer shows the
+   * run): `token` cancels it. Undefined when they are being checked already.
+   */
+  checkQuietly(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<FinalWorkerEvent | undefined> {
+    const job = { type: 'check' as const, ...this.specOf(document) };
+    const started = this.registry.start(keyOf(document.uri, 'check'), () => startWorkerJob(this.extensionPath, job, () => undefined));
+    if (started.status === 'busy') return Promise.resolve(undefined);
+    const cancel = token.onCancellationRequested(() => started.job.cancel());
+    return started.done.then(
+      (final) => {
+        cancel.dispose();
+        this.finishedEmitter.fire({ uri: document.uri, kind: 'check', event: final });
+        return final;
+      },
+      (error: unknown) => {
+        cancel.dispose();
+        throw error;
+      },
+    );
+  }
+
   /** Compares the initialisation strategies on the spec; undefined when a comparison runs already. */
   compareInit(document: vscode.TextDocument, iterations: number): Promise<FinalWorkerEvent | undefined> {
     return this.run(
