@@ -202,20 +202,21 @@ function showDebugStop(stop: DebugStop | undefined): void {
   debugStop = stop;
   diagram.markStop(stop?.layer);
   debugStatus.hidden = stop === undefined;
-  if (!stop) {
-    delta.showTrace(snapshot?.trace);
-    picker.show(snapshot?.trace?.example ?? state.example);
-    return;
+  const ex = stop?.example;
+  if (stop) {
+    const where = [`Stopped in the debugger: ${stop.step}`];
+    if (ex) where.push(`example ${ex.index + 1} of ${ex.m}${ex.row !== ex.index ? ` (data row ${ex.row + 1})` : ''}`);
+    if (stop.iteration !== undefined) where.push(`iteration ${stop.iteration}, evaluation ${stop.evaluation}`);
+    debugStatus.textContent = where.join(' · ');
+    debugStatus.dataset['layer'] = stop.layer !== undefined ? String(stop.layer) : '';
   }
-  const ex = stop.example;
-  const where = [`Stopped in the debugger: ${stop.step}`];
-  if (ex) where.push(`example ${ex.index + 1} of ${ex.m}${ex.row !== ex.index ? ` (data row ${ex.row + 1})` : ''}`);
-  if (stop.iteration !== undefined) where.push(`iteration ${stop.iteration}, evaluation ${stop.evaluation}`);
-  debugStatus.textContent = where.join(' · ');
-  debugStatus.dataset['layer'] = stop.layer !== undefined ? String(stop.layer) : '';
   if (ex) {
     delta.showStop(ex);
     picker.show(ex.row);
+  } else {
+    // Running, ended, or stopped at J or an iteration's end (no example): the δ view is the inspector's own.
+    delta.showTrace(snapshot?.trace);
+    picker.show(snapshot?.trace?.example ?? state.example);
   }
 }
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { BACKGROUND_NICE } from '../../src/parallel/background-priority';
-import { niceOfThisThread } from '../parallel/fixtures/nice';
+import { niceOfStat, niceOfThisThread } from '../parallel/fixtures/nice';
 import { ADAPTER, adapterEnv } from './adapter-process';
 
 /** The nice value of every thread of process `pid`, by thread id (field 19 of /proc/PID/task/TID/stat). */
@@ -10,8 +10,7 @@ function threadNices(pid: number): Map<number, number> {
   const nices = new Map<number, number>();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19 - 3]));
+      nices.set(Number(tid), niceOfStat(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
     } catch {
       // The thread ended between the listing and the read.
     }

@@ -59,10 +59,12 @@ export class GradientCheckTests implements vscode.Disposable {
     this.outcomes.clear();
     try {
       if (request.include === undefined) await this.discover();
+      // A check covers a whole spec: a Θ^(l) asked for runs its spec; an excluded spec is left out.
+      const excluded = new Set((request.exclude ?? []).map((item) => item.id));
       const specs = new Map<string, vscode.TestItem>();
       for (const item of request.include ?? [...collect(this.controller.items)]) {
         const spec = item.parent ?? item;
-        specs.set(spec.id, spec);
+        if (!excluded.has(spec.id)) specs.set(spec.id, spec);
       }
       for (const spec of specs.values()) {
         if (token.isCancellationRequested) {

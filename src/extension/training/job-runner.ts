@@ -21,6 +21,9 @@ export interface JobProgress {
   readonly snapshot?: InspectionSnapshot;
 }
 
+/** A job as the runner's callers give it: the spec, its text and the policy are added. */
+type StartableJob = DistributiveOmit<Exclude<WorkerJob, { type: 'inspect' }>, 'cancelFlag' | 'specPath' | 'specText' | 'policy'>;
+
 /** What the rest of the extension hears about jobs (the inspector, lenses, tests). */
 export interface JobEvents {
   readonly onProgress: vscode.Event<JobProgress>;
@@ -134,21 +137,8 @@ export class JobRunner implements vscode.Disposable, JobEvents {
    * run): `token` cancels it. Undefined when they are being checked already.
    */
   checkQuietly(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<FinalWorkerEvent | undefined> {
-    const job = { type: 'check' as const, ...this.specOf(document) };
-    const started = this.registry.start(keyOf(document.uri, 'check'), () => startWorkerJob(this.extensionPath, job, () => undefined));
-    if (started.status === 'busy') return Promise.resolve(undefined);
-    const cancel = token.onCancellationRequested(() => started.job.cancel());
-    return started.done.then(
-      (final) => {
-        cancel.dispose();
-        this.finishedEmitter.fire({ uri: document.uri, kind: 'check', event: final });
-        return final;
-      },
-      (error: unknown) => {
-        cancel.dispose();
-        throw error;
-      },
-    );
+    const started = this.start(document, { type: 'check' }, () => undefined);
+    return started.status === 'busy' ? Promise.resolve(undefined) : this.follow(document.uri, 'check', started, token);
   }
 
   /** Compares the initialisation strategies on the spec; undefined when a comparison runs already. */
@@ -177,29 +167,39 @@ export class JobRunner implements vscode.Disposable, JobEvents {
 
   private run(
     document: vscode.TextDocument,
-    job: DistributiveOmit<Exclude<WorkerJob, { type: 'inspect' }>, 'cancelFlag' | 'specPath' | 'specText' | 'policy'>,
+    job: StartableJob,
     title: string,
     onEvent: (event: WorkerEvent, report: Report) => void,
     snapshotWords?: Int32Array,
   ): Promise<FinalWorkerEvent | undefined> {
-    const full = { ...job, ...this.specOf(document) } as DistributiveOmit<WorkerJob, 'cancelFlag'>;
     // Events that come before the notification shows have no bar to move (it shows at once).
     let report: Report = () => undefined;
-    const started = this.registry.start(keyOf(document.uri, job.type), () => startWorkerJob(this.extensionPath, full, (event) => onEvent(event, report)), snapshotWords ? { snapshotWords } : {});
+    const started = this.start(document, job, (event) => onEvent(event, report), snapshotWords);
     if (started.status === 'busy') return Promise.resolve(undefined);
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         report = (message, increment) => progress.report({ message, increment });
-        const cancel = token.onCancellationRequested(() => started.job.cancel());
-        try {
-          const final = await started.done;
-          this.finishedEmitter.fire({ uri: document.uri, kind: job.type, event: final });
-          return final;
-        } finally {
-          cancel.dispose();
-        }
+        return this.follow(document.uri, job.type, started, token);
       }),
     );
+  }
+
+  /** Starts a job on the spec in a worker, unless one of its kind runs on it already ('busy'). */
+  private start(document: vscode.TextDocument, job: StartableJob, onEvent: (event: WorkerEvent) => void, snapshotWords?: Int32Array) {
+    const full = { ...job, ...this.specOf(document) } as DistributiveOmit<WorkerJob, 'cancelFlag'>;
+    return this.registry.start(keyOf(document.uri, job.type), () => startWorkerJob(this.extensionPath, full, onEvent), snapshotWords ? { snapshotWords } : {});
+  }
+
+  /** Waits for a started job, `token` cancelling it, and tells onFinished its end. */
+  private async follow(uri: vscode.Uri, kind: JobKind, started: { readonly job: { cancel(): void }; readonly done: Promise<FinalWorkerEvent> }, token: vscode.CancellationToken): Promise<FinalWorkerEvent> {
+    const cancel = token.onCancellationRequested(() => started.job.cancel());
+    try {
+      const final = await started.done;
+      this.finishedEmitter.fire({ uri, kind, event: final });
+      return final;
+    } finally {
+      cancel.dispose();
+    }
   }
 
   /** What every job is told about its spec: where it is, its text as the editor has it, the policy. */
