@@ -136,8 +136,9 @@ describe('debug adapter, mode "train": the optimiser’s iterations under the de
     const spec = copySpec('digits.nnspec');
     const weights = path.join(path.dirname(spec), 'digits.weights.json');
     await Promise.all([dc.configurationSequence(), dc.launch(launch({ spec, mode: 'train', saveWeights: true, allowOutside: true }))]);
-    await dc.pauseRequest({ threadId: 1 });
-    const stopped = (await dc.waitForEvent('stopped')) as DebugProtocol.StoppedEvent;
+    // Listen before asking: the stopped event may come in the same read as the pause's response,
+    // and the client emits events at once but resolves the response's promise a turn later.
+    const [, stopped] = (await Promise.all([dc.pauseRequest({ threadId: 1 }), dc.waitForEvent('stopped')])) as [unknown, DebugProtocol.StoppedEvent];
     assert.equal(stopped.body.reason, 'pause');
     const frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
     assert.ok(frames.length >= 1);
