@@ -1,8 +1,10 @@
 /**
  * Data-parallel evaluation with worker_threads, as an object the job creates, hands to its
  * evaluators (Compute.sharing) and disposes: the calling thread and a pool thread take pieces
- * of a batch from a shared counter, each running the reference backprop with its own kernel
- * set; the pool thread's Σ J_i, Δ and Σ|δ| are added by the caller. Once the pool is disposed,
+ * of a batch (the fixed pieces of core/nn/batch-pieces.ts) from a shared counter, each running
+ * the reference backprop with its own kernel set into the piece's own slot of Σ J_i, Δ and Σ|δ|;
+ * the caller adds the slots in piece order, so the sums are the same bits whoever took which
+ * piece, and the same as one thread's (evaluator.ts). Once the pool is disposed,
  * the evaluators that still hold it evaluate alone: nothing waits on a thread that is gone. A pool thread that
  * is slow to wake or descheduled holds up at most one piece, and one that has not woken when
  * the pieces run out is not waited for. The call stays
@@ -19,20 +21,17 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { gradientSums } from '../core/nn/backprop';
 import type { Batch } from '../core/nn/batch';
-import type { GradientSums } from '../core/nn/gradient-sums';
+import { addGradientSums, batchPieces, pieceGradientSums, sumInPieces, type BatchPieces } from '../core/nn/batch-pieces';
+import { createGradientSums, type GradientSums } from '../core/nn/gradient-sums';
 import type { BatchSharing, BatchSharingProvider } from '../core/nn/kernels/batch-sharing';
 import type { KernelSet } from '../core/nn/kernels/kernel-set';
 import type { Architecture } from '../core/nn/network';
-import { CONTROL, JOB_CANCELLED, JOB_PENDING, KERNELS_TYPESCRIPT, KERNELS_WASM, type SetupMessage } from './protocol';
+import { CONTROL, JOB_CANCELLED, JOB_PENDING, KERNELS_TYPESCRIPT, KERNELS_WASM, slotViews, type SetupMessage } from './protocol';
 import { awaitChange, SPIN_MS } from './spin-wait';
 
 /** Milliseconds a caller waits for a pool thread before it gives up (a crashed worker). */
 const WAIT_LIMIT_MS = 120_000;
-
-/** The fewest examples in a piece: the kernels' blocks need rows, and each piece pays a few calls. */
-const MIN_PIECE_ROWS = 64;
 
 /** One pool thread: its worker, the control words and the port for setup messages. */
 class PoolThread {
@@ -112,13 +111,19 @@ class PoolThread {
   }
 }
 
-/** One evaluator's batches shared with one pool thread, piece by piece. */
+/**
+ * One evaluator's batches shared with one pool thread, piece by piece: the fixed pieces of
+ * batch-pieces.ts, each summed into its own slot on shared memory by whichever thread takes
+ * it, and the slots added into the result in piece order, so the sums do not depend on who
+ * took what (nor on the pool thread taking part at all).
+ */
 class ThreadSharing implements BatchSharing {
   private readonly id: number;
   private readonly theta: Float64Array;
-  private readonly Delta: Float64Array;
-  private readonly absDeltaSum: Float64Array;
-  private readonly costSum = new Float64Array(new SharedArrayBuffer(8));
+  private readonly layers: number;
+  private slots: readonly GradientSums[] = [];
+  /** The one slot of evaluating alone once the pool is disposed. */
+  private alone: GradientSums | undefined;
   private rows = new Int32Array(new SharedArrayBuffer(0));
 
   constructor(
@@ -126,41 +131,49 @@ class ThreadSharing implements BatchSharing {
     private readonly thread: PoolThread,
     architecture: Architecture,
     chunk: number,
-    parameterCount: number,
+    private readonly parameterCount: number,
   ) {
     this.id = thread.id();
+    this.layers = architecture.sizes.length;
     this.theta = new Float64Array(new SharedArrayBuffer(parameterCount * 8));
-    this.Delta = new Float64Array(new SharedArrayBuffer(parameterCount * 8));
-    this.absDeltaSum = new Float64Array(new SharedArrayBuffer(architecture.sizes.length * 8));
-    thread.send({
-      type: 'evaluator', id: this.id, architecture, chunk,
-      theta: this.theta, Delta: this.Delta, absDeltaSum: this.absDeltaSum, costSum: this.costSum,
-    });
+    thread.send({ type: 'evaluator', id: this.id, architecture, chunk, theta: this.theta });
     thread.dropper.register(this, this.id);
   }
 
   share(kernels: KernelSet, theta: Float64Array, batch: Batch, out: GradientSums): number {
+    const P = this.parameterCount, pieces = batchPieces(batch.m, P);
     if (this.pool.disposed) {
-      gradientSums(kernels, batch, 0, batch.m, out);
+      sumInPieces(kernels, batch, pieces, (this.alone ??= createGradientSums(P, this.layers)), out, P);
       return 1;
     }
+    const slots = this.slotsFor(pieces.count);
     // Both threads take pieces from the shared counter until none is left, so a thread that
     // is descheduled holds up at most one piece.
-    const pieceRows = this.start(kernels, theta, batch);
-    const control = this.thread.control, pieces = control[CONTROL.PIECES]!;
-    for (let piece = Atomics.add(control, CONTROL.NEXT, 1); piece < pieces; piece = Atomics.add(control, CONTROL.NEXT, 1)) {
-      const r0 = piece * pieceRows;
-      gradientSums(kernels, batch, r0, Math.min(batch.m, r0 + pieceRows), out);
+    this.start(kernels, theta, batch, pieces);
+    const control = this.thread.control;
+    for (let p = Atomics.add(control, CONTROL.NEXT, 1); p < pieces.count; p = Atomics.add(control, CONTROL.NEXT, 1)) {
+      pieceGradientSums(kernels, batch, pieces, p, slots[p]!, P);
     }
-    return this.finish(out) ? 2 : 1;
+    kernels.setDeltaTarget(out.Delta);
+    const shared = this.finish();
+    for (let p = 0; p < pieces.count; p++) addGradientSums(out, slots[p]!, P);
+    return shared ? 2 : 1;
   }
 
-  /** Announces the batch at θ to the pool thread; returns the rows per piece. */
-  private start(kernels: KernelSet, theta: Float64Array, batch: Batch): number {
+  /** At least `count` slots on shared memory, sent to the pool thread when they grow. */
+  private slotsFor(count: number): readonly GradientSums[] {
+    if (this.slots.length >= count) return this.slots;
+    const P = this.parameterCount, L = this.layers;
+    const Delta = new Float64Array(new SharedArrayBuffer(count * P * 8));
+    const absDeltaSum = new Float64Array(new SharedArrayBuffer(count * L * 8)), costSum = new Float64Array(new SharedArrayBuffer(count * 8));
+    this.thread.send({ type: 'slots', id: this.id, count, Delta, absDeltaSum, costSum });
+    this.slots = slotViews(count, P, L, Delta, absDeltaSum, costSum);
+    return this.slots;
+  }
+
+  /** Announces the batch at θ and its pieces to the pool thread. */
+  private start(kernels: KernelSet, theta: Float64Array, batch: Batch, pieces: BatchPieces): void {
     const t = this.thread, c = t.control;
-    // About 16 pieces per batch: small enough to balance (a thread that starts late or is
-    // descheduled leaves little for the other), large enough that taking one costs nothing.
-    const pieceRows = Math.max(MIN_PIECE_ROWS, Math.ceil(batch.m / 16));
     this.theta.set(theta.subarray(0, this.theta.length));
     const dataId = t.dataId(batch.X, batch.Y);
     if (batch.rows) {
@@ -172,27 +185,22 @@ class ThreadSharing implements BatchSharing {
     }
     c[CONTROL.EVALUATOR] = this.id;
     c[CONTROL.DATA] = dataId;
-    c[CONTROL.PIECE_ROWS] = pieceRows;
+    c[CONTROL.PIECE_ROWS] = pieces.rows;
     c[CONTROL.COUNT] = batch.m;
     c[CONTROL.ROWS] = batch.rows ? 1 : 0;
-    c[CONTROL.PIECES] = Math.ceil(batch.m / pieceRows);
+    c[CONTROL.PIECES] = pieces.count;
     c[CONTROL.KERNELS] = kernels.path === 'wasm-simd' ? KERNELS_WASM : KERNELS_TYPESCRIPT;
     Atomics.store(c, CONTROL.NEXT, 0);
     t.run();
-    return pieceRows;
   }
 
   /**
    * Takes the job back if the pool thread has not started it (then this thread has already
-   * done every piece), else waits for it and adds its sums into out. True when it took part.
+   * done every piece), else waits until its slots are written. True when it took part.
    */
-  private finish(out: GradientSums): boolean {
+  private finish(): boolean {
     if (this.pool.takeBack && this.thread.cancel()) return false;
     this.thread.wait();
-    const Delta = this.Delta, abs = this.absDeltaSum, outDelta = out.Delta, outAbs = out.absDeltaSum;
-    for (let i = 0; i < Delta.length; i++) outDelta[i] = outDelta[i]! + Delta[i]!;
-    for (let l = 0; l < abs.length; l++) outAbs[l] = outAbs[l]! + abs[l]!;
-    out.costSum[0] = out.costSum[0]! + this.costSum[0]!;
     return true;
   }
 }

@@ -1,23 +1,24 @@
 /**
  * A pool thread of src/parallel/evaluation-pool.ts: waits for a job on the control words, takes
- * pieces of the batch from the shared counter and runs the reference backprop on them with its
- * own evaluator's kernel set (WebAssembly when it loads), adding their Σ J_i, Δ and Σ|δ| straight
- * into shared memory. Bundled as dist/evaluation-worker.js.
+ * pieces of the batch from the shared counter and runs the reference backprop on each with its
+ * own evaluator's kernel set (WebAssembly when it loads), summing piece p from zero into slot p
+ * on shared memory (batch-pieces.ts), which the caller adds in piece order. Bundled as
+ * dist/evaluation-worker.js.
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { gradientSums } from '../core/nn/backprop';
 import type { Batch } from '../core/nn/batch';
+import { pieceGradientSums } from '../core/nn/batch-pieces';
 import { NetworkEvaluator } from '../core/nn/evaluator';
-import { clearGradientSums, type GradientSums } from '../core/nn/gradient-sums';
+import type { GradientSums } from '../core/nn/gradient-sums';
 import { loadWasmKernels } from '../kernels/wasm-loader';
-import { CONTROL, JOB_IDLE, JOB_PENDING, JOB_RUNNING, KERNELS_WASM, type SetupMessage } from './protocol';
+import { CONTROL, JOB_IDLE, JOB_PENDING, JOB_RUNNING, KERNELS_WASM, slotViews, type SetupMessage } from './protocol';
 import { awaitChange, SPIN_MS } from './spin-wait';
 
 interface Held {
   readonly evaluator: NetworkEvaluator;
   readonly theta: Float64Array;
-  /** The sums on shared memory, which the caller adds to its own. */
-  readonly sums: GradientSums;
+  /** The piece slots on shared memory, which the caller adds in order. */
+  slots: readonly GradientSums[];
   rows: Int32Array;
 }
 
@@ -31,8 +32,15 @@ function setup(message: SetupMessage): void {
   switch (message.type) {
     case 'evaluator': {
       const evaluator = new NetworkEvaluator(message.architecture, message.chunk, { compute: wasm ? { wasm } : {}, parallel: 'single' });
-      const sums: GradientSums = { Delta: message.Delta, absDeltaSum: message.absDeltaSum, costSum: message.costSum };
-      evaluators.set(message.id, { evaluator, theta: message.theta, sums, rows: new Int32Array(0) });
+      evaluators.set(message.id, { evaluator, theta: message.theta, slots: [], rows: new Int32Array(0) });
+      return;
+    }
+    case 'slots': {
+      const held = evaluators.get(message.id);
+      if (held) {
+        const { parameterCount, architecture } = held.evaluator;
+        held.slots = slotViews(message.count, parameterCount, architecture.sizes.length, message.Delta, message.absDeltaSum, message.costSum);
+      }
       return;
     }
     case 'data':
@@ -58,16 +66,16 @@ function job(): void {
   for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) setup(m.message as SetupMessage);
   const held = evaluators.get(control[CONTROL.EVALUATOR]!), d = data.get(control[CONTROL.DATA]!);
   if (!held || !d) throw new Error('a job for an evaluator or data the worker was not given');
-  const m = control[CONTROL.COUNT]!, pieceRows = control[CONTROL.PIECE_ROWS]!, pieces = control[CONTROL.PIECES]!;
+  const m = control[CONTROL.COUNT]!, pieces = { rows: control[CONTROL.PIECE_ROWS]!, count: control[CONTROL.PIECES]! };
   const batch: Batch = control[CONTROL.ROWS] ? { X: d.X, Y: d.Y, m, rows: held.rows } : { X: d.X, Y: d.Y, m };
+  let p = Atomics.add(control, CONTROL.NEXT, 1);
+  if (p >= pieces.count) return;
   // The caller's kernels (TypeScript when this thread has no WebAssembly).
-  const kernels = held.evaluator.kernelSet(control[CONTROL.KERNELS] === KERNELS_WASM ? 'wasm-simd' : 'typescript'), sums = held.sums;
-  clearGradientSums(sums, sums.Delta.length);
-  kernels.begin(held.theta, sums.Delta);
-  for (let piece = Atomics.add(control, CONTROL.NEXT, 1); piece < pieces; piece = Atomics.add(control, CONTROL.NEXT, 1)) {
-    const r0 = piece * pieceRows;
-    gradientSums(kernels, batch, r0, Math.min(m, r0 + pieceRows), sums);
-  }
+  const kernels = held.evaluator.kernelSet(control[CONTROL.KERNELS] === KERNELS_WASM ? 'wasm-simd' : 'typescript');
+  const slots = held.slots, P = held.evaluator.parameterCount;
+  // Begun on a slot this thread took: no other thread's slot is ever written here.
+  kernels.begin(held.theta, slots[p]!.Delta);
+  for (; p < pieces.count; p = Atomics.add(control, CONTROL.NEXT, 1)) pieceGradientSums(kernels, batch, pieces, p, slots[p]!, P);
   kernels.end();
 }
 

@@ -2,6 +2,7 @@
  * What the caller and a pool thread share: the control words (Int32Array on shared memory) and
  * the setup messages (sent on a MessagePort, read synchronously by the worker).
  */
+import type { GradientSums } from '../core/nn/gradient-sums';
 import type { Architecture } from '../core/nn/network';
 
 /** Indices of the control words. */
@@ -12,7 +13,7 @@ export const CONTROL = {
   DONE: 1,
   /** Non-zero when the last job failed. */
   FAILED: 2,
-  /** The job: evaluator id, data id, rows per piece, example count m, 1 when rows are given. */
+  /** The job: evaluator id, data id, rows per piece (batch-pieces.ts), example count m, 1 when rows are given. */
   EVALUATOR: 3,
   DATA: 4,
   PIECE_ROWS: 5,
@@ -34,7 +35,7 @@ export const JOB_IDLE = 0, JOB_PENDING = 1, JOB_RUNNING = 2, JOB_CANCELLED = 3;
 /** Values of the KERNELS word. */
 export const KERNELS_TYPESCRIPT = 0, KERNELS_WASM = 1;
 
-/** Setup of the worker: an evaluator with its shared buffers, a batch's data, a rows buffer. */
+/** Setup of the worker: an evaluator with its θ, its piece slots, a batch's data, a rows buffer. */
 export type SetupMessage =
   | {
       readonly type: 'evaluator';
@@ -43,7 +44,15 @@ export type SetupMessage =
       readonly chunk: number;
       /** θ, written by the caller before each job (only read here). */
       readonly theta: Float64Array;
-      /** This thread's sums of its pieces: Δ, Σ|δ^(l)| at layerIndex(l), Σ J_i (see GradientSums). */
+    }
+  | {
+      /**
+       * The evaluator's piece slots (sent again when a batch needs more): slot p holds piece p's
+       * sums, whichever thread took it: Δ at p·|θ|, Σ|δ^(l)| at p·L + layerIndex(l), Σ J_i at p.
+       */
+      readonly type: 'slots';
+      readonly id: number;
+      readonly count: number;
       readonly Delta: Float64Array;
       readonly absDeltaSum: Float64Array;
       readonly costSum: Float64Array;
@@ -52,3 +61,18 @@ export type SetupMessage =
   | { readonly type: 'rows'; readonly id: number; readonly rows: Int32Array }
   /** The caller no longer holds the evaluator or data of this id (garbage-collected): free it. */
   | { readonly type: 'drop'; readonly id: number };
+
+/** The `count` slots of one message's arrays, as GradientSums views (the caller's and the worker's alike). */
+export function slotViews(
+  count: number, parameters: number, layers: number, Delta: Float64Array, absDeltaSum: Float64Array, costSum: Float64Array,
+): GradientSums[] {
+  const slots: GradientSums[] = [];
+  for (let p = 0; p < count; p++) {
+    slots.push({
+      Delta: Delta.subarray(p * parameters, (p + 1) * parameters),
+      absDeltaSum: absDeltaSum.subarray(p * layers, (p + 1) * layers),
+      costSum: costSum.subarray(p, p + 1),
+    });
+  }
+  return slots;
+}

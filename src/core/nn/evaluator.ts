@@ -10,6 +10,7 @@
  */
 import type { Batch } from './batch';
 import { costSum, forwardPropagation, gradientSums } from './backprop';
+import { batchPieces, sumInPieces } from './batch-pieces';
 import type { Compute } from './compute';
 import { sumSquaredWeights } from './costs';
 import { clearGradientSums, createGradientSums, finishGradient, type GradientSums, type LayerStatistics } from './gradient-sums';
@@ -86,6 +87,8 @@ export class NetworkEvaluator {
   private readonly traceBuffers: ExampleTrace;
   /** The sums of a trace, of which only J_i is read (a trace is the reference backprop on one example). */
   private traceSums: GradientSums | undefined;
+  /** One piece's sums when a batch is cut into pieces on this thread (made on the first such batch). */
+  private pieceSums: GradientSums | undefined;
   /** The kernels of the last costAndGradient (for reports). */
   lastKernelPath: KernelPath = 'typescript';
   /** The threads of the last costAndGradient (1 unless another thread took part of the batch). */
@@ -152,7 +155,7 @@ export class NetworkEvaluator {
     if (sharing) {
       this.lastThreads = sharing.share(kernels, theta, batch, sums);
     } else {
-      gradientSums(kernels, batch, 0, m, sums);
+      this.piecewiseSums(kernels, batch, sums);
       this.lastThreads = 1;
     }
     kernels.end();
@@ -211,6 +214,18 @@ export class NetworkEvaluator {
       (t.delta[i] as Float64Array).set(kernels.delta(l).subarray(0, t.delta[i]!.length));
     }
     return t;
+  }
+
+  /**
+   * The batch's sums on this thread, in the pieces a shared evaluation takes (batch-pieces.ts),
+   * each summed from zero and added in order: the same bits as two threads give.
+   */
+  private piecewiseSums(kernels: KernelSet, batch: Batch, out: GradientSums): void {
+    const pieces = batchPieces(batch.m, this.parameterCount);
+    // One piece: summing straight into out is 0 + s_0.
+    if (pieces.count === 1) return gradientSums(kernels, batch, 0, batch.m, out);
+    const P = this.parameterCount;
+    sumInPieces(kernels, batch, pieces, (this.pieceSums ??= createGradientSums(P, this.architecture.sizes.length)), out, P);
   }
 
   /** The other threads for a batch of m examples, when worth it and on offer. */

@@ -24,6 +24,12 @@ export interface KernelSet {
   begin(theta: Float64Array, Delta: Float64Array): void;
   /** Adds what is left of the Δ accumulated since `begin` into its `Delta`. */
   end(): void;
+  /**
+   * Sends Δ elsewhere mid-evaluation: what was accumulated so far is added into the current
+   * target, and accumulation goes on into `Delta` (the same array flushes). The caller cuts a
+   * batch into pieces summed apart (batch-pieces.ts) this way.
+   */
+  setDeltaTarget(Delta: Float64Array): void;
   /** a^(1) = x and y of examples [r0, r0 + b) of the batch (b ≤ chunk). */
   loadExamples(batch: Batch, r0: number, b: number): void;
   /** z^(l+1) = Θ^(l) [1; a^(l)] for the chunk's b examples, l = 1 … L − 1. */

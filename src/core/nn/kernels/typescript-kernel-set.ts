@@ -64,6 +64,11 @@ export class TypeScriptKernelSet implements KernelSet {
     this.Delta = EMPTY;
   }
 
+  /** Δ goes straight into the target: nothing is held to move. */
+  setDeltaTarget(Delta: Float64Array): void {
+    this.Delta = Delta;
+  }
+
   loadExamples(batch: Batch, r0: number, b: number): void {
     const n = this.sizes[0]!, K = this.sizes[this.L - 1]!;
     this.b = b;

@@ -45,6 +45,8 @@ export class WasmKernelSet implements KernelSet {
   private readonly deltaView: readonly Float64Array[];
   private readonly yView: Float64Array;
   private Delta = EMPTY;
+  /** True when the module's Δ holds sums not yet added into Delta (a flush of nothing writes nothing). */
+  private held = false;
 
   /** @throws when the memory cannot be had (the evaluator then keeps the TypeScript kernels). */
   constructor(
@@ -97,13 +99,31 @@ export class WasmKernelSet implements KernelSet {
       k.pack(this.panelsAt[i]!, this.thetaAt + (s.offset + 1) * 8, 1, s.cols, s.cols - 1, s.rows);
     }
     this.Delta = Delta;
+    this.held = false;
   }
 
   /** Adds the Δ held in the module's memory into the caller's. */
   end(): void {
-    const f64 = this.f64, d8 = this.DeltaAt >> 3, Delta = this.Delta;
-    for (let i = 0; i < this.parameters; i++) Delta[i] = Delta[i]! + f64[d8 + i]!;
+    this.flush();
     this.Delta = EMPTY;
+  }
+
+  /** Adds the module's Δ into the current target and zeroes it; accumulation goes on into Delta. */
+  setDeltaTarget(Delta: Float64Array): void {
+    this.flush();
+    this.Delta = Delta;
+  }
+
+  /**
+   * The module's Δ added into the target and zeroed. Skipped when nothing was accumulated, so
+   * that a target shared with another thread (a piece slot) is never rewritten with its own value.
+   */
+  private flush(): void {
+    if (!this.held) return;
+    const f64 = this.f64, d8 = this.DeltaAt >> 3, Delta = this.Delta, parameters = this.parameters;
+    for (let i = 0; i < parameters; i++) Delta[i] = Delta[i]! + f64[d8 + i]!;
+    f64.fill(0, d8, d8 + parameters);
+    this.held = false;
   }
 
   loadExamples(batch: Batch, r0: number, b: number): void {
@@ -154,6 +174,7 @@ export class WasmKernelSet implements KernelSet {
     const i = layerIndex(l), sIn = this.sizes[i]!, sOut = this.sizes[i + 1]!, s = this.shapes[i]!;
     const delta = this.deltaAt[i + 1]!, a = l === 1 ? this.xAt : this.aAt[i]!;
     const row = this.DeltaAt + s.offset * 8;
+    this.held = true;
     this.k.gemmAdd(row + 8, s.cols, delta, 1, sOut, a, sIn, 4, sOut, sIn, b);
     return this.k.columnSums(row, s.cols, delta, sOut, b, sOut);
   }
