@@ -9,7 +9,7 @@ import { openJobCompute } from '../../src/parallel/job-compute';
 const ROOT = path.join(__dirname, '..', '..');
 
 /** The `layers` of a weights file as text: what must be the same bytes run after run. */
-export function weightsLayers(file: string): string {
+function weightsLayers(file: string): string {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { layers: unknown };
   return JSON.stringify(parsed.layers);
 }

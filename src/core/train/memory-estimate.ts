@@ -7,7 +7,11 @@
  *                  gradient D, the last finite θ, plus the optimiser's own state
  *                  (OPTIMIZER_VECTORS: lbfgs keeps 2·10 pairs, adam 2 moments, momentum 1 …)
  *   evaluators     two (training, metrics), each with z, a and δ for a chunk of examples
- *                  (3 · chunk · Σ s_l doubles) and the gathered chunk inputs and targets
+ *                  (3 · chunk · Σ s_l doubles) and the gathered chunk inputs and targets;
+ *                  and the training one's piece buffers (core/nn/batch-pieces.ts): a Δ of P
+ *                  doubles for each fixed piece of the batch (up to 16, together within
+ *                  PIECE_BUFFER_BUDGET = 64 MiB, but never fewer than 2), which two threads
+ *                  fill (one thread keeps a single scratch piece instead)
  *   data           the examples twice (the table, then the training/validation copies):
  *                  2 · m · (n + k) doubles, labels, and the predictions of the metrics
  *                  (m · k doubles). Loading a CSV fits in it too: its blocks of doubles
@@ -29,6 +33,7 @@
  * Pure: no I/O. The caller compares `total` with its limit (checkRunMemory).
  */
 import type { Failure } from '../diagnostic';
+import { batchPieces } from '../nn/batch-pieces';
 import type { OptimizerName, Spec } from '../spec/schema';
 
 const DOUBLE = 8;
@@ -102,7 +107,9 @@ export function estimateRunMemory(shape: RunShape): MemoryEstimate {
   const parameters = (4 + OPTIMIZER_VECTORS[shape.optimizer]) * P * DOUBLE;
   // As the evaluator sizes its chunk (evaluator.ts): at least CHUNK rows, ~32k doubles a buffer.
   const chunk = Math.max(1, Math.min(Math.max(EVALUATOR_CHUNK, Math.floor(EVALUATOR_CHUNK_BUDGET / Math.max(1, width))), Math.max(1, m)));
-  const evaluators = 2 * (3 * chunk * width + chunk * (n + k)) * DOUBLE;
+  // The pieces of the largest batch, m (mini-batches are cut into no more); each Δ, Σ|δ^(l)|, Σ J_i.
+  const pieces = P > 0 ? batchPieces(Math.max(1, m), P).count : 0;
+  const evaluators = (2 * (3 * chunk * width + chunk * (n + k)) + pieces * (P + sizes.length + 1)) * DOUBLE;
   const data = (2 * m * (n + k) + m * k) * DOUBLE + 2 * m * 4;
   const shared = m * (n + k) * DOUBLE;
   // Streamed: the reader's buffers and the target column while it is read, never the text.

@@ -76,8 +76,10 @@ describe('memory estimate of a training run', () => {
       [['too-much-memory', 'layers']],
     );
     assert.equal(validateSpec(text, { maxMemoryMB: 16 * 1024 }).hasErrors, false);
-    // gd keeps 5 vectors, not 29: 36M · 5 · 8 B ≈ 1.4 GiB fits.
-    assert.equal(validateSpec(`${text}train:\n  optimizer: gd\n`).hasErrors, false);
+    // gd keeps 5 vectors, not 29: 36M · 5 · 8 B ≈ 1.4 GiB, with the weights text and the two
+    // piece buffers of 36M doubles (batch-pieces.ts) ≈ 4.3 GiB, fits 5 GiB where L-BFGS does not.
+    assert.equal(validateSpec(`${text}train:\n  optimizer: gd\n`, { maxMemoryMB: 5 * 1024 }).hasErrors, false);
+    assert.equal(validateSpec(text, { maxMemoryMB: 5 * 1024 }).hasErrors, true);
   });
 
   it('counts the examples: a million samples (about 60 MiB of data) are refused under 32 MiB, 200 are not', () => {
