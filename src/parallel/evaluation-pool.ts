@@ -122,6 +122,8 @@ class ThreadSharing implements BatchSharing {
   private readonly theta: Float64Array;
   private readonly layers: number;
   private slots: readonly GradientSums[] = [];
+  /** done[p] = 1 once slot p holds piece p's sums, written by whichever thread took it. */
+  private done = new Int32Array(new SharedArrayBuffer(0));
   /** The one slot of evaluating alone once the pool is disposed. */
   private alone: GradientSums | undefined;
   private rows = new Int32Array(new SharedArrayBuffer(0));
@@ -149,14 +151,21 @@ class ThreadSharing implements BatchSharing {
     const slots = this.slotsFor(pieces.count);
     // Both threads take pieces from the shared counter until none is left, so a thread that
     // is descheduled holds up at most one piece.
+    const done = this.done;
+    done.fill(0, 0, pieces.count);
     this.start(kernels, theta, batch, pieces);
     const control = this.thread.control;
+    // The slots are added in piece order as they finish, between this thread's pieces, so that
+    // little of the reduction is left for after the wait.
+    let added = 0;
     for (let p = Atomics.add(control, CONTROL.NEXT, 1); p < pieces.count; p = Atomics.add(control, CONTROL.NEXT, 1)) {
       pieceGradientSums(kernels, batch, pieces, p, slots[p]!, P);
+      Atomics.store(done, p, 1);
+      while (added < pieces.count && Atomics.load(done, added) === 1) addGradientSums(out, slots[added++]!, P);
     }
     kernels.setDeltaTarget(out.Delta);
     const shared = this.finish();
-    for (let p = 0; p < pieces.count; p++) addGradientSums(out, slots[p]!, P);
+    for (; added < pieces.count; added++) addGradientSums(out, slots[added]!, P);
     return shared ? 2 : 1;
   }
 
@@ -166,7 +175,8 @@ class ThreadSharing implements BatchSharing {
     const P = this.parameterCount, L = this.layers;
     const Delta = new Float64Array(new SharedArrayBuffer(count * P * 8));
     const absDeltaSum = new Float64Array(new SharedArrayBuffer(count * L * 8)), costSum = new Float64Array(new SharedArrayBuffer(count * 8));
-    this.thread.send({ type: 'slots', id: this.id, count, Delta, absDeltaSum, costSum });
+    this.done = new Int32Array(new SharedArrayBuffer(count * 4));
+    this.thread.send({ type: 'slots', id: this.id, count, Delta, absDeltaSum, costSum, done: this.done });
     this.slots = slotViews(count, P, L, Delta, absDeltaSum, costSum);
     return this.slots;
   }

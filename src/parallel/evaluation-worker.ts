@@ -19,6 +19,8 @@ interface Held {
   readonly theta: Float64Array;
   /** The piece slots on shared memory, which the caller adds in order. */
   slots: readonly GradientSums[];
+  /** done[p] = 1 once slot p is written: the caller adds finished slots while pieces remain. */
+  done: Int32Array;
   rows: Int32Array;
 }
 
@@ -32,7 +34,7 @@ function setup(message: SetupMessage): void {
   switch (message.type) {
     case 'evaluator': {
       const evaluator = new NetworkEvaluator(message.architecture, message.chunk, { compute: wasm ? { wasm } : {}, parallel: 'single' });
-      evaluators.set(message.id, { evaluator, theta: message.theta, slots: [], rows: new Int32Array(0) });
+      evaluators.set(message.id, { evaluator, theta: message.theta, slots: [], done: new Int32Array(0), rows: new Int32Array(0) });
       return;
     }
     case 'slots': {
@@ -40,6 +42,7 @@ function setup(message: SetupMessage): void {
       if (held) {
         const { parameterCount, architecture } = held.evaluator;
         held.slots = slotViews(message.count, parameterCount, architecture.sizes.length, message.Delta, message.absDeltaSum, message.costSum);
+        held.done = message.done;
       }
       return;
     }
@@ -72,10 +75,13 @@ function job(): void {
   if (p >= pieces.count) return;
   // The caller's kernels (TypeScript when this thread has no WebAssembly).
   const kernels = held.evaluator.kernelSet(control[CONTROL.KERNELS] === KERNELS_WASM ? 'wasm-simd' : 'typescript');
-  const slots = held.slots, P = held.evaluator.parameterCount;
+  const slots = held.slots, done = held.done, P = held.evaluator.parameterCount;
   // Begun on a slot this thread took: no other thread's slot is ever written here.
   kernels.begin(held.theta, slots[p]!.Delta);
-  for (; p < pieces.count; p = Atomics.add(control, CONTROL.NEXT, 1)) pieceGradientSums(kernels, batch, pieces, p, slots[p]!, P);
+  for (; p < pieces.count; p = Atomics.add(control, CONTROL.NEXT, 1)) {
+    pieceGradientSums(kernels, batch, pieces, p, slots[p]!, P);
+    Atomics.store(done, p, 1);
+  }
   kernels.end();
 }
 

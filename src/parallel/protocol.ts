@@ -56,6 +56,8 @@ export type SetupMessage =
       readonly Delta: Float64Array;
       readonly absDeltaSum: Float64Array;
       readonly costSum: Float64Array;
+      /** done[p] is set to 1 once slot p holds its piece's whole sums (the caller clears it before each job). */
+      readonly done: Int32Array;
     }
   | { readonly type: 'data'; readonly id: number; readonly X: Float64Array; readonly Y: Float64Array }
   | { readonly type: 'rows'; readonly id: number; readonly rows: Int32Array }

@@ -7,7 +7,7 @@
  */
 import { gradientSums } from './backprop';
 import type { Batch } from './batch';
-import { clearGradientSums, type GradientSums } from './gradient-sums';
+import type { GradientSums } from './gradient-sums';
 import type { KernelSet } from './kernels/kernel-set';
 
 /** The fewest examples in a piece: the kernels' blocks need rows, and each piece pays a few calls. */
@@ -46,11 +46,13 @@ export function batchPieces(m: number, parameterCount: number): BatchPieces {
 export function pieceGradientSums(
   kernels: KernelSet, batch: Batch, pieces: BatchPieces, p: number, slot: GradientSums, parameters: number,
 ): void {
-  clearGradientSums(slot, parameters);
-  kernels.setDeltaTarget(slot.Delta);
+  const abs = slot.absDeltaSum;
+  for (let l = 0; l < abs.length; l++) abs[l] = 0;
+  slot.costSum[0] = 0;
+  kernels.startPiece(slot.Delta);
   const r0 = p * pieces.rows;
   gradientSums(kernels, batch, r0, Math.min(batch.m, r0 + pieces.rows), slot);
-  kernels.setDeltaTarget(slot.Delta);
+  kernels.finishPiece();
 }
 
 /**

@@ -30,6 +30,13 @@ export interface KernelSet {
    * batch into pieces summed apart (batch-pieces.ts) this way.
    */
   setDeltaTarget(Delta: Float64Array): void;
+  /**
+   * Starts a piece of the batch whose Δ is its own (batch-pieces.ts): what was accumulated so
+   * far goes to the current target, and `Delta` will hold exactly this piece's Δ at finishPiece.
+   */
+  startPiece(Delta: Float64Array): void;
+  /** Ends the piece started by startPiece: its Delta now holds the piece's Δ, from zero. */
+  finishPiece(): void;
   /** a^(1) = x and y of examples [r0, r0 + b) of the batch (b ≤ chunk). */
   loadExamples(batch: Batch, r0: number, b: number): void;
   /** z^(l+1) = Θ^(l) [1; a^(l)] for the chunk's b examples, l = 1 … L − 1. */

@@ -69,6 +69,14 @@ export class TypeScriptKernelSet implements KernelSet {
     this.Delta = Delta;
   }
 
+  /** Δ is summed in place: the piece's buffer is cleared and becomes the target. */
+  startPiece(Delta: Float64Array): void {
+    Delta.fill(0);
+    this.Delta = Delta;
+  }
+
+  finishPiece(): void {}
+
   loadExamples(batch: Batch, r0: number, b: number): void {
     const n = this.sizes[0]!, K = this.sizes[this.L - 1]!;
     this.b = b;

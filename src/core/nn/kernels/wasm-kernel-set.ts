@@ -114,6 +114,24 @@ export class WasmKernelSet implements KernelSet {
     this.Delta = Delta;
   }
 
+  /** The module's Δ is zero once flushed: the piece starts from it. */
+  startPiece(Delta: Float64Array): void {
+    this.flush();
+    this.Delta = Delta;
+  }
+
+  /** The piece's Δ is copied out (no clear and add of the target: one pass fewer) and the module's zeroed. */
+  finishPiece(): void {
+    const d8 = this.DeltaAt >> 3, parameters = this.parameters;
+    if (!this.held) {
+      this.Delta.fill(0, 0, parameters);
+      return;
+    }
+    this.Delta.set(this.f64.subarray(d8, d8 + parameters));
+    this.f64.fill(0, d8, d8 + parameters);
+    this.held = false;
+  }
+
   /**
    * The module's Δ added into the target and zeroed. Skipped when nothing was accumulated, so
    * that a target shared with another thread (a piece slot) is never rewritten with its own value.
