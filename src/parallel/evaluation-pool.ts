@@ -159,7 +159,7 @@ class ThreadSharing implements BatchSharing {
     // little of the reduction is left for after the wait.
     let added = 0;
     for (let p = Atomics.add(control, CONTROL.NEXT, 1); p < pieces.count; p = Atomics.add(control, CONTROL.NEXT, 1)) {
-      pieceGradientSums(kernels, batch, pieces, p, slots[p]!, P);
+      pieceGradientSums(kernels, batch, pieces, p, slots[p]!);
       Atomics.store(done, p, 1);
       while (added < pieces.count && Atomics.load(done, added) === 1) addGradientSums(out, slots[added++]!, P);
     }

@@ -75,11 +75,11 @@ function job(): void {
   if (p >= pieces.count) return;
   // The caller's kernels (TypeScript when this thread has no WebAssembly).
   const kernels = held.evaluator.kernelSet(control[CONTROL.KERNELS] === KERNELS_WASM ? 'wasm-simd' : 'typescript');
-  const slots = held.slots, done = held.done, P = held.evaluator.parameterCount;
+  const slots = held.slots, done = held.done;
   // Begun on a slot this thread took: no other thread's slot is ever written here.
   kernels.begin(held.theta, slots[p]!.Delta);
   for (; p < pieces.count; p = Atomics.add(control, CONTROL.NEXT, 1)) {
-    pieceGradientSums(kernels, batch, pieces, p, slots[p]!, P);
+    pieceGradientSums(kernels, batch, pieces, p, slots[p]!);
     Atomics.store(done, p, 1);
   }
   kernels.end();

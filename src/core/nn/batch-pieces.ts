@@ -39,12 +39,12 @@ export function batchPieces(m: number, parameterCount: number): BatchPieces {
 }
 
 /**
- * The sums of piece p alone, from zero, into `slot`: the kernels' Δ target is moved to slot.Delta
- * and flushed at the end, so slot holds the piece's whole Σ J_i, Δ and Σ|δ| on return (and
- * nothing of it reaches the previous target). Call between kernels.begin and kernels.end.
+ * The sums of piece p alone, from zero, into `slot` (kernels.startPiece … finishPiece), so slot
+ * holds the piece's whole Σ J_i, Δ and Σ|δ| on return and nothing of it reaches the previous
+ * Δ target. Call between kernels.begin and kernels.end.
  */
 export function pieceGradientSums(
-  kernels: KernelSet, batch: Batch, pieces: BatchPieces, p: number, slot: GradientSums, parameters: number,
+  kernels: KernelSet, batch: Batch, pieces: BatchPieces, p: number, slot: GradientSums,
 ): void {
   const abs = slot.absDeltaSum;
   for (let l = 0; l < abs.length; l++) abs[l] = 0;
@@ -75,7 +75,7 @@ export function sumInPieces(
   kernels: KernelSet, batch: Batch, pieces: BatchPieces, scratch: GradientSums, out: GradientSums, parameters: number,
 ): void {
   for (let p = 0; p < pieces.count; p++) {
-    pieceGradientSums(kernels, batch, pieces, p, scratch, parameters);
+    pieceGradientSums(kernels, batch, pieces, p, scratch);
     addGradientSums(out, scratch, parameters);
   }
   kernels.setDeltaTarget(out.Delta);
