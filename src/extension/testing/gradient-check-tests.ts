@@ -148,7 +148,9 @@ export class GradientCheckTests implements vscode.Disposable {
       return;
     }
     const spec = this.controller.items.get(uri.toString()) ?? this.controller.createTestItem(uri.toString(), path.basename(uri.fsPath), uri);
-    spec.description = vscode.workspace.asRelativePath(path.dirname(uri.fsPath), false);
+    // The folder within the workspace; none for a spec at its root (asRelativePath of the root is its full path).
+    const folder = path.dirname(vscode.workspace.asRelativePath(uri, false));
+    spec.description = folder === '.' ? '' : folder;
     const outline = outlineSpec(text);
     const lines = new LineIndex(text);
     const children: vscode.TestItem[] = [];

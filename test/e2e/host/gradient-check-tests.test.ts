@@ -34,6 +34,7 @@ describe('gradient checks in the Test Explorer', function () {
     assert.ok(itemOf(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'digits.nnspec')), 'the shipped digits.nnspec is listed');
     const item = itemOf(uri);
     assert.ok(item, 'the new spec is listed');
+    assert.equal(item.description, '', 'a spec at the workspace root names no folder (not its absolute path)');
     const thetas = children(item);
     assert.deepEqual(thetas.map((t) => t.label), ['Θ^(1)', 'Θ^(2)']);
     // XOR_SPEC: layer 2's entry is line 3 (0-based), layer 3's line 5.
