@@ -42,8 +42,8 @@ describe('gradient checks in the Testing view', () => {
     const layers = tree.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Θ^(' });
     await layers.first().waitFor();
     const failed = await layers.evaluateAll((rows) => rows.map((r) => [r.textContent ?? '', r.querySelector('.codicon-testing-failed-icon') !== null] as const));
-    assert.ok(failed.length >= 2, JSON.stringify(failed));
-    assert.ok(failed.every(([, isFailed]) => isFailed), JSON.stringify(failed));
+    // xor is 2-2-1: Θ^(1) and Θ^(2), both failed.
+    assert.deepEqual(failed.map(([text, isFailed]) => [/Θ\^\(\d\)/.exec(text)?.[0], isFailed]), [['Θ^(1)', true], ['Θ^(2)', true]]);
     await wb.screenshot('testing-view-failed-layers');
   });
 });
