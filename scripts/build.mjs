@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import { buildKernels } from './build-kernels.mjs';
 import { zodEnglishOnly } from './build/zod-english-only.mjs';
+import { browserBundle } from './build/browser-bundle.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -31,6 +32,11 @@ const builds = nodeEntries
   .map(([entry, outfile]) =>
     esbuild.build({ ...common, entryPoints: [entry], outfile, platform: 'node', format: 'cjs', external: ['vscode'] }),
   );
+
+// The browser build (package.json `browser`): the extension in the web worker extension host.
+// It shares every module with the Node build but its entry and platform edge, and fails
+// here if anything it bundles reaches a Node built-in (browser-bundle.mjs).
+builds.push(browserBundle({ ...common, entryPoints: ['src/extension/extension-web.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }));
 
 if (existsSync('webview/main.ts')) {
   builds.push(

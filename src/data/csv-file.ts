@@ -10,12 +10,14 @@ import { CsvTableBuilder, type CsvColumns } from '../core/data/csv-table';
 import type { DataResult } from '../core/data/data-error';
 import type { DataTable } from '../core/data/table';
 import type { TaskName } from '../core/spec/schema';
-import { readCsvChunksSync, type CsvLimitOptions, type CsvReadEnd, type CsvRecordSink, type CsvStreamOptions } from './csv-chunks';
+import { readCsvChunksSync, type CsvStreamOptions } from './csv-chunks';
+import type { CsvLimitOptions } from './csv-limits';
+import type { CsvReadEnd, CsvRecordSink } from './csv-chunk-parser';
 import { CsvRecordsCollector } from './csv-text';
 
 // Where they have always been imported from.
 export { formatBytes } from './open-input';
-export { csvFailure, csvInput, DEFAULT_MAX_CSV_BYTES, MAX_CSV_BYTES_SETTING } from './csv-chunks';
+export { csvFailure, csvInput, DEFAULT_MAX_CSV_BYTES, MAX_CSV_BYTES_SETTING } from './csv-limits';
 
 /**
  * What one job has read already, by file: opening a spec probes its CSV for the validator

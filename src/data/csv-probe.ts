@@ -5,13 +5,14 @@
  * `probeCsvAsync` answers the same for the extension host without blocking it: it streams
  * the file and yields to the event loop between chunks (csv-stream-summary.ts).
  */
-import type { CsvProbeCode, CsvProbeResult, CsvRowsBound, CsvSummary, DataProbe } from '../core/spec/data-probe';
+import type { CsvProbeResult, CsvRowsBound, DataProbe } from '../core/spec/data-probe';
 import { DISTINCT_CAP } from '../core/spec/data-probe';
-import type { DataFailure, DataResult } from '../core/data/data-error';
 import { readCsvChunksSync } from './csv-chunks';
 import { scanForLoad, type CsvReadOptions } from './csv-file';
-import { CsvSummaryBuilder, summarizeCsvFile } from './csv-stream-summary';
-import { countCsvRows, countCsvRowsSync, type CsvRowCount } from './csv-rows-bound';
+import { toProbeResult, toRowsBound } from './csv-probe-result';
+import { summarizeCsvFile } from './csv-stream-summary';
+import { CsvSummaryBuilder } from './csv-summary-builder';
+import { countCsvRows, countCsvRowsSync } from './csv-rows-bound';
 import { resolveDataPath, resolveDataPathAsync, type PathPolicy } from './resolve-data-path';
 
 /** Where the spec may read from and how large a file may be. */
@@ -76,32 +77,5 @@ export async function probeCsvAsync(specDir: string, csvPath: string, options: C
     return toProbeResult(file.ok ? await summarizeCsvFile(file.value, { ...options, ...(target !== undefined ? { target } : {}) }) : file);
   } catch (error) {
     return { status: 'failed', error: { code: 'csv-unreadable', message: String(error) } };
-  }
-}
-
-function toRowsBound(count: DataResult<CsvRowCount>): CsvRowsBound {
-  return count.ok ? { status: 'ok', ...count.value } : { status: 'refused' };
-}
-
-function toProbeResult(summary: DataResult<CsvSummary>): CsvProbeResult {
-  if (summary.ok) return { status: 'ok', summary: summary.value };
-  return { status: 'failed', error: { code: probeCode(summary.error), message: summary.error.message } };
-}
-
-/** The probe's code for a loader failure: a header without rows is empty; structural problems are malformed. */
-function probeCode(error: DataFailure): CsvProbeCode {
-  switch (error.code) {
-    case 'csv-not-found':
-    case 'csv-outside-workspace':
-    case 'csv-not-a-file':
-    case 'csv-too-large':
-    case 'csv-unreadable':
-    case 'csv-empty':
-    case 'csv-malformed':
-      return error.code;
-    case 'csv-header-only':
-      return 'csv-empty';
-    default:
-      return 'csv-malformed';
   }
 }

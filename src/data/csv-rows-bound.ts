@@ -5,44 +5,25 @@
  * counting line breaks (line-break-count.ts). Nothing is decoded or kept: the validator
  * refuses a run that cannot fit before the file is parsed into anything.
  */
-import { ok, type DataResult } from '../core/data/data-error';
-import { readCsvBytes, readCsvBytesSync, type CsvByteSink, type CsvStreamOptions } from './csv-chunks';
-import { LineBreakCount } from './line-break-count';
+import type { DataResult } from '../core/data/data-error';
+import { readCsvBytes, readCsvBytesSync, type CsvStreamOptions } from './csv-chunks';
+import { CsvRowCounter, type CsvRowCount } from './csv-row-count';
+
+export type { CsvRowCount };
 
 /** How much is counted at a time: more than a parse reads at once, as nothing of a chunk is decoded or kept. */
 export const COUNT_CHUNK_BYTES = 1024 * 1024;
 
-/** A CSV file's size and the most data rows it holds: its lines but the header. */
-export interface CsvRowCount {
-  readonly bytes: number;
-  readonly rows: number;
-}
-
 /** Counts the rows of the CSV file at `file` (an absolute path). Never throws. */
 export function countCsvRowsSync(file: string, options: CsvStreamOptions = {}): DataResult<CsvRowCount> {
-  return readCsvBytesSync(file, () => new RowCount(), withChunk(options));
+  return readCsvBytesSync(file, () => new CsvRowCounter(), withChunk(options));
 }
 
 /** The asynchronous twin of countCsvRowsSync: the event loop gets a turn after every chunk. Never rejects. */
 export function countCsvRows(file: string, options: CsvStreamOptions = {}): Promise<DataResult<CsvRowCount>> {
-  return readCsvBytes(file, () => new RowCount(), withChunk(options));
+  return readCsvBytes(file, () => new CsvRowCounter(), withChunk(options));
 }
 
 function withChunk(options: CsvStreamOptions): CsvStreamOptions {
   return { ...options, chunkBytes: options.chunkBytes ?? COUNT_CHUNK_BYTES };
-}
-
-class RowCount implements CsvByteSink<CsvRowCount> {
-  private readonly lines = new LineBreakCount();
-  private bytes = 0;
-
-  write(bytes: Buffer): boolean {
-    this.bytes += bytes.length;
-    this.lines.add(bytes);
-    return true;
-  }
-
-  end(): DataResult<CsvRowCount> {
-    return ok({ bytes: this.bytes, rows: Math.max(0, this.lines.lines - 1) });
-  }
 }

@@ -5,11 +5,10 @@
  * between chunks. The answer is the one the synchronous path gives (readCsvFile, then
  * summarizeCsv): the same codes, lines and messages.
  */
-import { CsvStructure } from '../core/data/csv-records';
-import { ok, type DataResult } from '../core/data/data-error';
-import { ColumnSummaryBuilder, distinctCap } from '../core/data/csv-summary';
+import type { DataResult } from '../core/data/data-error';
 import { DISTINCT_CAP, type CsvSummary } from '../core/spec/data-probe';
 import { readCsvChunks, type CsvStreamOptions as CsvChunkOptions } from './csv-chunks';
+import { CsvSummaryBuilder } from './csv-summary-builder';
 
 /**
  * How much of the file is parsed and summarised in one synchronous slice: 16 kB take about
@@ -31,36 +30,4 @@ export async function summarizeCsvFile(file: string, options: CsvStreamOptions =
   const summary = new CsvSummaryBuilder(DISTINCT_CAP, options.target);
   const read = await readCsvChunks(file, summary, { ...options, chunkBytes: options.chunkBytes ?? CHUNK_BYTES });
   return read.ok ? summary.finish(file, read.value.blank) : read;
-}
-
-/**
- * The summary of a CSV, one record at a time: the first record is the header, then each
- * data row updates every column exactly as summarizeCsv does over all rows at once.
- */
-export class CsvSummaryBuilder {
-  private readonly structure = new CsvStructure();
-  private columns: ColumnSummaryBuilder[] = [];
-
-  constructor(
-    private readonly cap: number = DISTINCT_CAP,
-    private readonly target?: string,
-  ) {}
-
-  /** Adds a record that ends on the 1-based `line`. */
-  add(record: readonly string[], line: number): void {
-    const kind = this.structure.add(record, line);
-    if (kind === 'header') this.columns = record.map((name) => new ColumnSummaryBuilder(distinctCap(name, this.cap, this.target)));
-    else if (kind === 'row') this.columns.forEach((column, c) => column.add(record[c] ?? '', line));
-  }
-
-  /**
-   * The summary, or the structural failure checkCsvRecords reports for the whole file. A
-   * `blank` file (whitespace only) is empty whatever csv-parse made of it, as in parseCsvText.
-   */
-  finish(file: string, blank = false): DataResult<CsvSummary> {
-    const header = this.structure.check(file, blank);
-    if (!header.ok) return header;
-    const columns = header.value.map((name, c) => (this.columns[c] ?? new ColumnSummaryBuilder(this.cap)).finish(name));
-    return ok({ columns, rows: this.structure.rows });
-  }
 }

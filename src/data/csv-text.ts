@@ -5,9 +5,9 @@
  */
 import { ok, type DataResult } from '../core/data/data-error';
 import type { CsvRecords } from '../core/data/csv-records';
-import { CsvChunkParser, type CsvRecordSink } from './csv-chunks';
+import { CsvChunkParser, type CsvRecordSink } from './csv-chunk-parser';
 
-export { errorLine, errorReason } from './csv-chunks';
+export { errorLine, errorReason } from './csv-chunk-parser';
 
 /** The records of a parse, kept: the header, the rows and the line each row ends on. */
 export class CsvRecordsCollector implements CsvRecordSink {

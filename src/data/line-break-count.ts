@@ -16,7 +16,7 @@ export class LineBreakCount {
   private open = false;
 
   /** Counts the line breaks in the next bytes of the stream. */
-  add(chunk: Buffer): void {
+  add(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
     if (this.crAtEnd && chunk[0] !== LF) this.breaks++;
     for (let i = chunk.indexOf(LF); i >= 0; i = chunk.indexOf(LF, i + 1)) this.breaks++;

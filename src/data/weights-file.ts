@@ -4,7 +4,6 @@
  * broken file. They are read through the opener (open-input.ts): a regular file of at most
  * MAX_WEIGHTS_BYTES, never a pipe or a device.
  */
-import * as path from 'node:path';
 import type { Result } from '../core/diagnostic';
 import type { WeightsErrorCode, WeightsFile, WeightsResult } from '../core/weights/format';
 import { readWeights } from '../core/weights/parse';
@@ -19,13 +18,6 @@ export type WeightsWriteCode = WeightsErrorCode | WriteCode;
 export interface LoadedWeights {
   readonly file: WeightsFile;
   readonly theta: Float64Array;
-}
-
-/** The default weights path of a spec: its name with `.nnspec` replaced by `.weights.json`. */
-export function weightsPathFor(specPath: string): string {
-  const dir = path.dirname(specPath);
-  const base = path.basename(specPath).replace(/\.nnspec$/i, '');
-  return path.join(dir, `${base}.weights.json`);
 }
 
 /** Writes a weights file atomically. Never throws. */

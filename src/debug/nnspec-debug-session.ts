@@ -18,7 +18,8 @@ import { lineOfStep, resolveBreakpoint, stepLocations, type StepLocations } from
 import { describeStep } from '../core/debug/step-point';
 import type { StopView } from '../core/debug/stop-view';
 import { initialTheta } from '../core/train/architecture-of';
-import { readWeightsFile, weightsPathFor, writeWeightsFileSync } from '../data/weights-file';
+import { readWeightsFile, writeWeightsFileSync } from '../data/weights-file';
+import { weightsPathFor } from '../core/weights/weights-path';
 import { openSpec, readSpecFile, type OpenedSpec } from '../jobs/open-spec';
 import { trainedWeights } from '../jobs/train-job';
 import { openJobCompute } from '../parallel/job-compute';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_CSV_BYTES } from '../data/csv-file';
+import { DEFAULT_MAX_CSV_BYTES } from '../data/csv-limits';
 
 /** The extension's settings, read fresh on each access so changes apply at once. */
 export class Config {

@@ -9,6 +9,7 @@ import { RunDiagnostics } from './training/run-diagnostics';
 import { TrainingStatus } from './training/training-status';
 import { CsvProbeCache } from './validation/csv-probe-cache';
 import { DiagnosticsController } from './validation/diagnostics-controller';
+import type { Platform } from './platform';
 
 /**
  * The extension's one owner of long-lived parts: everything created here is disposed with
@@ -29,12 +30,15 @@ export class Ctx implements vscode.Disposable {
   readonly lastRuns: LastRuns;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly extension: vscode.ExtensionContext) {
+  constructor(
+    readonly extension: vscode.ExtensionContext,
+    readonly platform: Platform,
+  ) {
     this.output = this.own(vscode.window.createOutputChannel('nnspec', { log: true }));
-    this.csvCache = this.own(new CsvProbeCache(this.config, extension.extensionPath));
+    this.csvCache = this.own(new CsvProbeCache(this.config, platform.dataFiles));
     const docs = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'format.md');
     this.diagnostics = this.own(new DiagnosticsController(this.config, this.csvCache, docs));
-    this.jobs = this.own(new JobRunner(extension.extensionPath, this.config));
+    this.jobs = this.own(new JobRunner(platform.startJob, this.config));
     this.checkResults = this.own(new CheckResults());
     this.runDiagnostics = this.own(new RunDiagnostics());
     this.status = this.own(new TrainingStatus());

@@ -1,60 +1,14 @@
-import * as vscode from 'vscode';
-import { registerCommands } from './commands';
-import { DEBUG_TYPE, SpecDebugAdapters, SpecDebugConfigurations } from './debug/debug-configurations';
-import { DebuggedSpecWatch } from './debug/debugged-spec-watch';
-import { LayerInlineValues } from './debug/layer-inline-values';
-import { StoppedLayerHover } from './debug/stopped-layer-hover';
-import { Ctx } from './ctx';
-import { InspectorPanel, INSPECTOR_VIEW_TYPE } from './inspector/inspector-panel';
-import { SpecCodeLenses } from './language/code-lenses';
-import { SpecCompletions } from './language/completions';
-import { SpecDataLinks } from './language/data-links';
-import { SpecDocumentSymbols } from './language/document-symbols';
-import { SpecHovers } from './language/hovers';
-import { ThetaInlayHints } from './language/theta-inlay-hints';
-import { QuickFixProvider } from './language/quick-fixes';
-import { NNSPEC_LANGUAGE } from './validation/diagnostics-controller';
-import { GradientCheckTests } from './testing/gradient-check-tests';
+// The desktop entry (package.json `main`): the Node extension host.
+import type * as vscode from 'vscode';
+import { activateOn, deactivateNow, type NnspecApi } from './activate';
+import { nodePlatform } from './node-platform';
 
-let ctx: Ctx | undefined;
-
-/** What tests and other extensions can reach. */
-export interface NnspecApi {
-  readonly ctx: Ctx;
-  /** The Test Explorer's gradient checks (tests drive and read them). */
-  readonly gradientTests: GradientCheckTests;
-}
+export type { NnspecApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): NnspecApi {
-  try {
-    ctx = new Ctx(context);
-    context.subscriptions.push(ctx);
-    const selector: vscode.DocumentSelector = { language: NNSPEC_LANGUAGE };
-    registerCommands(ctx);
-    ctx.own(vscode.languages.registerCodeActionsProvider(selector, new QuickFixProvider(ctx.diagnostics), { providedCodeActionKinds: QuickFixProvider.kinds }));
-    ctx.own(vscode.languages.registerHoverProvider(selector, new SpecHovers(ctx.diagnostics)));
-    ctx.own(vscode.languages.registerCompletionItemProvider(selector, new SpecCompletions(), ...SpecCompletions.triggers));
-    ctx.own(vscode.languages.registerCodeLensProvider(selector, new SpecCodeLenses(ctx)));
-    ctx.own(vscode.languages.registerDocumentSymbolProvider(selector, new SpecDocumentSymbols(), { label: 'nnspec' }));
-    ctx.own(vscode.languages.registerDocumentLinkProvider(selector, new SpecDataLinks()));
-    ctx.own(vscode.languages.registerInlayHintsProvider(selector, new ThetaInlayHints(ctx)));
-    ctx.own(vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new SpecDebugConfigurations(ctx)));
-    ctx.own(vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new SpecDebugAdapters(context.extensionUri)));
-    ctx.own(vscode.languages.registerInlineValuesProvider(selector, new LayerInlineValues(ctx.debugStops)));
-    ctx.own(vscode.languages.registerHoverProvider(selector, new StoppedLayerHover(ctx.debugStops)));
-    ctx.own(new DebuggedSpecWatch());
-    const gradientTests = ctx.own(new GradientCheckTests(ctx));
-    const owner = ctx;
-    ctx.own(vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => InspectorPanel.revive(owner, panel, state) }));
-    return { ctx, gradientTests };
-  } catch (error) {
-    void vscode.window.showErrorMessage(`nnspec failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    throw error;
-  }
+  return activateOn(context, nodePlatform(context));
 }
 
 export function deactivate(): void {
-  InspectorPanel.instance?.dispose();
-  ctx?.dispose();
-  ctx = undefined;
+  deactivateNow();
 }

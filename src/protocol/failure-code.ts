@@ -21,6 +21,8 @@ export type WorkerFailureCode =
   /** The thread died or exited before its final event (the host's observation). */
   | 'worker-crashed'
   /** The host ended the thread on purpose: a stop, a newer job replacing it, a deleted spec (the host's observation). */
-  | 'worker-terminated';
+  | 'worker-terminated'
+  /** This build of the extension has no worker for the job (the browser build, until its worker lands). */
+  | 'worker-unavailable';
 
 export type FailureCode = SpecFailureCode | DataErrorCode | WeightsErrorCode | WorkerFailureCode;

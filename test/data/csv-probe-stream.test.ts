@@ -8,7 +8,8 @@ import { ok, type DataResult } from '../../src/core/data/data-error';
 import { DISTINCT_CAP, type CsvSummary } from '../../src/core/spec/data-probe';
 import { readCsvFile, type CsvReadOptions } from '../../src/data/csv-file';
 import { probeCsv, probeCsvAsync, type CsvProbeOptions } from '../../src/data/csv-probe';
-import { CsvSummaryBuilder, summarizeCsvFile } from '../../src/data/csv-stream-summary';
+import { summarizeCsvFile } from '../../src/data/csv-stream-summary';
+import { CsvSummaryBuilder } from '../../src/data/csv-summary-builder';
 
 /**
  * The streamed probe against its oracle, the synchronous path (readCsvFile, then

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readWeightsFile, readWeightsFileAsync, weightsPathFor, writeWeightsFile, writeWeightsFileSync } from '../../src/data/weights-file';
+import { readWeightsFile, readWeightsFileAsync, writeWeightsFile, writeWeightsFileSync } from '../../src/data/weights-file';
 
 describe('weights files on disk', () => {
   let dir: string;
@@ -11,10 +11,6 @@ describe('weights files on disk', () => {
 
   const theta = Float64Array.from([0.1, -0.2, 0.3, 1e-17, -0, 5]);
   const input = { specHash: 'fnv1a64:00', layerSizes: [2, 2], theta, normalization: { kind: 'none' as const, shift: [0, 0], scale: [1, 1] } };
-
-  it('names the file beside the spec', () => {
-    assert.equal(weightsPathFor(path.join('a', 'xor.nnspec')), path.join('a', 'xor.weights.json'));
-  });
 
   it('writes and reads back the same θ (sync and async)', async () => {
     const file = path.join(dir, 'xor.weights.json');

@@ -1,6 +1,6 @@
 /** `nnspec train SPEC [--out FILE] [--json] [--quiet]`: trains and writes the weights beside the spec. */
 import * as path from 'node:path';
-import { weightsPathFor } from '../../data/weights-file';
+import { weightsPathFor } from '../../core/weights/weights-path';
 import { runTrainJob } from '../../jobs/train-job';
 import { parseCommandArgs } from '../args';
 import { clip, oneLine } from '../bounded-text';

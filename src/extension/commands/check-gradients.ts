@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileNameOf } from '../uri-names';
 import type { FinalWorkerEvent } from '../../protocol/worker-protocol';
 import type { Ctx } from '../ctx';
 import { requireTrust, validSpecDocument } from './spec-document';
@@ -10,7 +10,7 @@ export function checkGradientsCommand(ctx: Ctx) {
     if (!(await requireTrust('check gradients'))) return undefined;
     const document = await validSpecDocument(ctx, uri, 'check gradients');
     if (!document) return undefined;
-    const name = path.basename(document.uri.fsPath);
+    const name = fileNameOf(document.uri);
     const version = document.version;
     const final = await ctx.jobs.check(document, undefined);
     if (!final) {

@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileNameOf } from '../uri-names';
 import type { FinalWorkerEvent } from '../../protocol/worker-protocol';
 import type { Ctx } from '../ctx';
 import { InspectorPanel } from '../inspector/inspector-panel';
@@ -19,7 +19,7 @@ export function compareInitCommand(ctx: Ctx) {
     // The inspector overlays the strategies' cost curves: have it open beside the spec to receive them.
     InspectorPanel.createOrShow(ctx, document.uri);
     const final = await ctx.jobs.compareInit(document, iterations);
-    const name = path.basename(document.uri.fsPath);
+    const name = fileNameOf(document.uri);
     if (!final) {
       void vscode.window.showInformationMessage(`nnspec: the initialisations of ${name} are being compared already.`);
       return undefined;

@@ -1,5 +1,6 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileNameOf } from '../uri-names';
+import { baseName } from '../../core/text/base-name';
 import type { FinalWorkerEvent } from '../../protocol/worker-protocol';
 import type { Ctx } from '../ctx';
 import { requireTrust, validSpecDocument } from './spec-document';
@@ -17,7 +18,7 @@ export function trainCommand(ctx: Ctx) {
     if (!(await requireTrust('train a network'))) return undefined;
     const document = await validSpecDocument(ctx, uri, 'train');
     if (!document) return undefined;
-    const name = path.basename(document.uri.fsPath);
+    const name = fileNameOf(document.uri);
     if (ctx.jobs.isRunning(document.uri, 'train')) {
       const choice =
         options.ifRunning === undefined
@@ -58,7 +59,7 @@ function report(ctx: Ctx, document: vscode.TextDocument, name: string, final: Fi
   const accuracy = s.trainAccuracy !== undefined ? `, accuracy ${(100 * s.trainAccuracy).toFixed(1)} %` : '';
   const line = `${name}: J ${s.initialCost.toPrecision(4)} → ${s.finalCost.toPrecision(4)} in ${s.iterations} iterations (${s.reason})${accuracy}`;
   ctx.output.info(line);
-  const saved = final.weightsPath ? ` Weights${final.partial ? ' (partial)' : ''}: ${path.basename(final.weightsPath)}.` : '';
+  const saved = final.weightsPath ? ` Weights${final.partial ? ' (partial)' : ''}: ${baseName(final.weightsPath)}.` : '';
   if (final.weightsError) void vscode.window.showErrorMessage(`nnspec: could not save the weights of ${name}: ${final.weightsError}`);
   if (s.reason === 'not-finite') void vscode.window.showErrorMessage(`nnspec: ${name} diverged at iteration ${s.notFinite?.iteration}.${saved}`);
   else void vscode.window.showInformationMessage(`nnspec: trained ${line}.${saved}`);

@@ -1,8 +1,8 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileNameOf } from '../uri-names';
 import { modelSummary } from '../../core/spec/model-summary';
 import { specHash } from '../../core/weights/spec-hash';
-import { weightsPathFor } from '../../data/weights-file';
+import { weightsPathFor } from '../../core/weights/weights-path';
 import { DEBUG_STOP_REQUEST, type DebugStopBody } from '../../protocol/debug-requests';
 import type { InspectorMessage } from '../../protocol/inspector-protocol';
 import type { FinalWorkerEvent } from '../../protocol/worker-protocol';
@@ -105,7 +105,7 @@ export class InspectorFeed implements vscode.Disposable {
   private postSpec(document: vscode.TextDocument): void {
     const validation = this.ctx.diagnostics.validationOf(document);
     const errors = validation.diagnostics.filter((d) => d.severity === 'error').length;
-    const base = { type: 'spec' as const, uri: document.uri.toString(), file: path.basename(document.uri.fsPath), errors };
+    const base = { type: 'spec' as const, uri: document.uri.toString(), file: fileNameOf(document.uri), errors };
     if (!validation.spec) {
       this.post({ ...base, valid: false });
       return;

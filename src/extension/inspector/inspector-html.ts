@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 
-/** A fresh nonce per load, from the OS's random source. */
+/** A fresh nonce per load, from the platform's cryptographic random source (Web Crypto, in Node and in a browser). */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /**

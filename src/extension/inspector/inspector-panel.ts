@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileNameOf } from '../uri-names';
 import { outlineSpec } from '../../core/spec/outline';
 import { parseInspectorRequest, type InspectorMessage } from '../../protocol/inspector-protocol';
 import type { Ctx } from '../ctx';
@@ -155,7 +155,7 @@ export class InspectorPanel implements vscode.Disposable {
 
 /** "Inspector: xor", without the extension, so the tab is not mistaken for the spec's own. */
 function panelTitle(uri: vscode.Uri): string {
-  return `Inspector: ${path.basename(uri.fsPath).replace(/\.nnspec$/i, '')}`;
+  return `Inspector: ${fileNameOf(uri).replace(/\.nnspec$/i, '')}`;
 }
 
 function parseUri(text: string): vscode.Uri | undefined {

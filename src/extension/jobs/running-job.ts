@@ -9,3 +9,9 @@ export interface RunningJob {
   /** Ends the job at once (its final event is then `failed` with code `worker-terminated`). */
   terminate(reason?: string): void;
 }
+
+/** A job in a thread of its own (a worker_threads Worker, a Web Worker). */
+export interface ThreadedJob extends RunningJob {
+  /** The thread itself: tests end it to prove a crash is survived. */
+  readonly worker: { terminate(): unknown; readonly threadId?: number };
+}

@@ -7,9 +7,14 @@ export interface SnapshotSubscription {
   dispose(): void;
 }
 
-/** A training's snapshot words (WorkerJob's `snapshotControl`), shared with its worker. */
+/**
+ * A training's snapshot words (WorkerJob's `snapshotControl`), shared with its worker. A
+ * host without SharedArrayBuffer (the browser's, not cross-origin isolated) keeps them in
+ * plain memory: Atomics still read and write them, and its worker is told by message.
+ */
 export function createSnapshotWords(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  const bytes = 2 * Int32Array.BYTES_PER_ELEMENT;
+  return new Int32Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
 }
 
 interface Follower {

@@ -5,8 +5,8 @@
  * each Θ^(l) passes or fails with its relative difference. Specs run one after another, so a
  * Run all keeps to the job's thread limit; cancelling stops the check under way.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileNameOf } from '../uri-names';
 import type { GradientCheckReport } from '../../core/nn/gradient-check';
 import { outlineSpec } from '../../core/spec/outline';
 import { LineIndex } from '../../core/text/line-index';
@@ -108,7 +108,7 @@ export class GradientCheckTests implements vscode.Disposable {
       const message = layerVerdict(layer, report);
       const entry = outline.layers[layer.layer];
       const range = entry ? toRange(document, entry) : undefined;
-      run.appendOutput(`${path.basename(document.uri.fsPath)}: ${message}\r\n`, range ? new vscode.Location(document.uri, range) : undefined, item);
+      run.appendOutput(`${fileNameOf(document.uri)}: ${message}\r\n`, range ? new vscode.Location(document.uri, range) : undefined, item);
       if (layer.passed) {
         run.passed(item);
         this.outcomes.set(item.id, { state: 'passed', message });
@@ -147,10 +147,10 @@ export class GradientCheckTests implements vscode.Disposable {
       this.controller.items.delete(uri.toString());
       return;
     }
-    const spec = this.controller.items.get(uri.toString()) ?? this.controller.createTestItem(uri.toString(), path.basename(uri.fsPath), uri);
+    const spec = this.controller.items.get(uri.toString()) ?? this.controller.createTestItem(uri.toString(), fileNameOf(uri), uri);
     // The folder within the workspace; none for a spec at its root (asRelativePath of the root is its full path).
-    const folder = path.dirname(vscode.workspace.asRelativePath(uri, false));
-    spec.description = folder === '.' ? '' : folder;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    spec.description = relative.includes('/') ? relative.slice(0, relative.lastIndexOf('/')) : '';
     const outline = outlineSpec(text);
     const lines = new LineIndex(text);
     const children: vscode.TestItem[] = [];

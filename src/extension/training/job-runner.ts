@@ -1,10 +1,10 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileNameOf } from '../uri-names';
 import type { InspectionSnapshot } from '../../core/inspect/snapshot';
 import type { GradientCheckReport } from '../../core/nn/gradient-check';
 import { INIT_STRATEGIES } from '../../core/spec/schema';
 import type { TrainingProgress } from '../../core/train/progress';
-import { weightsPathFor } from '../../data/weights-file';
+import { weightsPathFor } from '../../core/weights/weights-path';
 import type { DistributiveOmit } from '../../protocol/distributive-omit';
 import type { JobPolicy } from '../../protocol/job-policy';
 import type { FinalWorkerEvent, InitComparisonRun, WorkerEvent, WorkerJob } from '../../protocol/worker-protocol';
@@ -12,7 +12,8 @@ import type { Config } from '../config';
 import { JobRegistry, type JobKey, type JobKind } from '../jobs/job-registry';
 import { createSnapshotWords, type SnapshotSubscription } from '../jobs/snapshot-followers';
 import { workspaceRootOf } from '../validation/workspace-root';
-import { startWorkerJob, type WorkerThreadJob } from './worker-job';
+import type { ThreadedJob } from '../jobs/running-job';
+import type { JobStarter } from '../platform';
 
 /** A training progress event, with a snapshot for the inspector now and then. */
 export interface JobProgress {
@@ -46,7 +47,7 @@ type Report = (message: string, increment: number) => void;
  * registry's call; the extension host only forwards messages.
  */
 export class JobRunner implements vscode.Disposable, JobEvents {
-  private readonly registry = new JobRegistry<WorkerThreadJob>((key) => {
+  private readonly registry = new JobRegistry<ThreadedJob>((key) => {
     if (key.kind === 'train') void vscode.commands.executeCommand('setContext', 'nnspec.training', this.anyTraining);
   });
   private readonly progressEmitter = new vscode.EventEmitter<JobProgress>();
@@ -55,12 +56,12 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   readonly onFinished = this.finishedEmitter.event;
 
   constructor(
-    private readonly extensionPath: string,
+    private readonly startJob: JobStarter,
     private readonly config: Config,
   ) {}
 
   /** The running job of a kind on a spec (tests use it to crash a worker on purpose). */
-  jobOf(uri: vscode.Uri, kind: JobKind): WorkerThreadJob | undefined {
+  jobOf(uri: vscode.Uri, kind: JobKind): ThreadedJob | undefined {
     return this.registry.jobOf(keyOf(uri, kind));
   }
 
@@ -69,7 +70,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
    * beside a file that no longer exists.
    */
   specDeleted(uri: vscode.Uri): void {
-    this.registry.terminateSpec(uri.toString(), (kind) => `${path.basename(uri.fsPath)} was deleted, so its ${JOB_NAMES[kind]} was stopped.`);
+    this.registry.terminateSpec(uri.toString(), (kind) => `${fileNameOf(uri)} was deleted, so its ${JOB_NAMES[kind]} was stopped.`);
   }
 
   isRunning(uri: vscode.Uri, kind: JobKind): boolean {
@@ -125,7 +126,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   /** Checks the spec's gradients; undefined when they are being checked already. */
   check(document: vscode.TextDocument, weightsPath: string | undefined): Promise<FinalWorkerEvent | undefined> {
     let lastFraction = 0;
-    return this.run(document, { type: 'check', ...(weightsPath ? { weightsPath } : {}) }, `Checking gradients of ${path.basename(document.uri.fsPath)}`, (event, report) => {
+    return this.run(document, { type: 'check', ...(weightsPath ? { weightsPath } : {}) }, `Checking gradients of ${fileNameOf(document.uri)}`, (event, report) => {
       if (event.type !== 'check-progress') return;
       report(`${Math.round(event.fraction * 100)} %`, (event.fraction - lastFraction) * 100);
       lastFraction = event.fraction;
@@ -146,7 +147,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
     return this.run(
       document,
       { type: 'compare-init', strategies: INIT_STRATEGIES, iterations },
-      `Comparing initialisations of ${path.basename(document.uri.fsPath)}`,
+      `Comparing initialisations of ${fileNameOf(document.uri)}`,
       (event, report) => {
         // `done` strategies have finished as this one starts: the bar shows finished runs.
         if (event.type === 'compare-progress') report(`${event.strategy} (${event.done + 1}/${event.total})`, event.done === 0 ? 0 : 100 / event.total);
@@ -160,7 +161,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
    */
   inspect(document: vscode.TextDocument, weightsPath: string | undefined, example: number): Promise<FinalWorkerEvent> {
     const job = { type: 'inspect' as const, example, ...(weightsPath ? { weightsPath } : {}), ...this.specOf(document) };
-    const started = this.registry.start(keyOf(document.uri, 'inspect'), () => startWorkerJob(this.extensionPath, job, () => undefined));
+    const started = this.registry.start(keyOf(document.uri, 'inspect'), () => this.startJob(job, () => undefined));
     // Inspections replace each other, so one always starts; a kept one would answer as well.
     return started.status === 'started' ? started.done : started.job.done;
   }
@@ -187,7 +188,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   /** Starts a job on the spec in a worker, unless one of its kind runs on it already ('busy'). */
   private start(document: vscode.TextDocument, job: StartableJob, onEvent: (event: WorkerEvent) => void, snapshotWords?: Int32Array) {
     const full = { ...job, ...this.specOf(document) } as DistributiveOmit<WorkerJob, 'cancelFlag'>;
-    return this.registry.start(keyOf(document.uri, job.type), () => startWorkerJob(this.extensionPath, full, onEvent), snapshotWords ? { snapshotWords } : {});
+    return this.registry.start(keyOf(document.uri, job.type), () => this.startJob(full, onEvent), snapshotWords ? { snapshotWords } : {});
   }
 
   /** Waits for a started job, `token` cancelling it, and tells onFinished its end. */

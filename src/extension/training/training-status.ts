@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileNameOf } from '../uri-names';
 import type { TrainingProgress } from '../../core/train/progress';
 
 /** The status-bar item while a network trains: its iteration and cost; a click stops it. */
@@ -12,7 +12,7 @@ export class TrainingStatus implements vscode.Disposable {
   }
 
   show(uri: vscode.Uri, p?: TrainingProgress): void {
-    const name = path.basename(uri.fsPath);
+    const name = fileNameOf(uri);
     this.item.text = p ? `$(sync~spin) ${name}: ${p.iteration}/${p.maxIterations} J ${p.cost.toPrecision(4)}` : `$(sync~spin) ${name}: starting`;
     this.item.tooltip = 'nnspec is training this network. Click to stop.';
     this.item.show();

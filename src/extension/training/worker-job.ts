@@ -2,11 +2,10 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DistributiveOmit } from '../../protocol/distributive-omit';
 import { isFinal, type FinalWorkerEvent, type WorkerEvent, type WorkerJob } from '../../protocol/worker-protocol';
-import type { RunningJob } from '../jobs/running-job';
+import type { ThreadedJob } from '../jobs/running-job';
 
 /** A job running in its own worker thread. */
-export interface WorkerThreadJob extends RunningJob {
-  /** The thread itself: tests kill it to prove a crash is survived. */
+export interface WorkerThreadJob extends ThreadedJob {
   readonly worker: Worker;
 }
 

@@ -1,7 +1,27 @@
 import type { CsvProbeResult, CsvRowsBound, DataProbe } from '../../core/spec/data-probe';
-import type { CsvProbeOptions } from '../../data/csv-probe';
-import { boundCsvRowsInThread, probeCsvInThread, type CsvProbeRequest } from '../../data/csv-probe-thread';
-import { dataFilePath } from '../../data/resolve-data-path';
+
+/** Where a spec may read from and how large a file may be, in the terms of the platform that reads. */
+export interface CsvQuestionOptions {
+  readonly workspaceRoot: string;
+  readonly allowOutside: boolean;
+  readonly maxBytes?: number;
+}
+
+/** One question about a `csv:` path of the specs in `specDir` (a folder path on a disk, a URI in the browser). */
+export interface CsvQuestion {
+  readonly specDir: string;
+  readonly csvPath: string;
+  readonly options: CsvQuestionOptions;
+  readonly target?: string;
+}
+
+/** Who answers the questions, off the extension host's critical path: a probe thread on the desktop, vscode.workspace.fs in the browser. */
+export interface CsvAnswerer {
+  /** The file a question names, as `forget` is told of it when it changes. */
+  fileOf(specDir: string, csvPath: string): string;
+  summary(question: CsvQuestion): Promise<CsvProbeResult>;
+  rowsBound(question: CsvQuestion): Promise<CsvRowsBound>;
+}
 
 /**
  * The editor's answers about CSV files, kept apart from VS Code (the cache gives it the
@@ -16,30 +36,35 @@ export class CsvProbeAnswers {
   private readonly bounds = new Map<string, CsvRowsBound>();
 
   constructor(
-    private readonly workerFile: string,
+    private readonly answerer: CsvAnswerer,
     private readonly loaded: () => void,
-    private readonly execArgv: string[] = [],
   ) {}
 
   /** The validator's probe for specs in `specDir`, reading by `options`. */
-  probeFor(specDir: string, options: CsvProbeOptions): DataProbe {
+  probeFor(specDir: string, options: CsvQuestionOptions): DataProbe {
     const probe = (csvPath: string, target?: string): CsvProbeResult => {
-      const request = { specDir, csvPath, options, ...(target !== undefined ? { target } : {}) };
-      return this.answer(this.summaries, keyOf(request), () => probeCsvInThread(this.workerFile, request, this.execArgv), { status: 'pending' });
+      const question = { specDir, csvPath, options, ...(target !== undefined ? { target } : {}) };
+      return this.answer(this.summaries, this.keyOf(question), () => this.answerer.summary(question), { status: 'pending' });
     };
     const rowsBound = (csvPath: string): CsvRowsBound => {
-      const request = { specDir, csvPath, options };
-      return this.answer(this.bounds, keyOf(request), () => boundCsvRowsInThread(this.workerFile, request, this.execArgv), { status: 'pending' });
+      const question = { specDir, csvPath, options };
+      return this.answer(this.bounds, this.keyOf(question), () => this.answerer.rowsBound(question), { status: 'pending' });
     };
     return Object.assign(probe, { rowsBound });
   }
 
   /** Forgets every answer about a file (it changed on disk), or all of them (the settings changed). */
-  forget(fsPath?: string): void {
+  forget(file?: string): void {
     for (const entries of [this.summaries, this.bounds]) {
-      if (fsPath === undefined) entries.clear();
-      else for (const key of [...entries.keys()]) if ((JSON.parse(key) as string[])[0] === fsPath) entries.delete(key);
+      if (file === undefined) entries.clear();
+      else for (const key of [...entries.keys()]) if ((JSON.parse(key) as string[])[0] === file) entries.delete(key);
     }
+  }
+
+  /** A question's key: the file first (forget matches it), then what changes the answer. */
+  private keyOf(question: CsvQuestion): string {
+    const { specDir, csvPath, options, target } = question;
+    return JSON.stringify([this.answerer.fileOf(specDir, csvPath), options.workspaceRoot, options.allowOutside, options.maxBytes ?? null, target ?? null]);
   }
 
   /** The known answer, or `pending` while `start` finds it. */
@@ -55,10 +80,4 @@ export class CsvProbeAnswers {
     });
     return pending;
   }
-}
-
-/** A question's key: the file first (forget matches it), then what changes the answer. */
-function keyOf(request: CsvProbeRequest): string {
-  const { specDir, csvPath, options, target } = request;
-  return JSON.stringify([dataFilePath(specDir, csvPath), options.workspaceRoot, options.allowOutside, options.maxBytes ?? null, target ?? null]);
 }

@@ -5,6 +5,8 @@ import { run } from '../../../src/cli/main';
 import type { CsvProbeResult, CsvRowsBound } from '../../../src/core/spec/data-probe';
 import { validateSpec } from '../../../src/core/spec/validate';
 import type { CsvProbeOptions } from '../../../src/data/csv-probe';
+import { boundCsvRowsInThread, probeCsvInThread, type CsvProbeRequest } from '../../../src/data/csv-probe-thread';
+import { dataFilePath } from '../../../src/data/resolve-data-path';
 import { CsvProbeAnswers } from '../../../src/extension/validation/csv-probe-answers';
 import { openSpec } from '../../../src/jobs/open-spec';
 import { diskIo, type DiskIo } from '../../cli/disk-io';
@@ -21,7 +23,8 @@ const TSX = ['--require', createRequire(__filename).resolve('tsx/cjs')];
  */
 async function validateAsTheEditor(text: string, specDir: string, options: CsvProbeOptions, maxMemoryMB: number): Promise<string[]> {
   let landed: () => void = () => undefined;
-  const answers = new CsvProbeAnswers(WORKER, () => landed(), TSX);
+  const threads = { fileOf: dataFilePath, summary: (q: CsvProbeRequest) => probeCsvInThread(WORKER, q, TSX), rowsBound: (q: CsvProbeRequest) => boundCsvRowsInThread(WORKER, q, TSX) };
+  const answers = new CsvProbeAnswers(threads, () => landed());
   for (let round = 0; round < 10; round++) {
     const probe = answers.probeFor(specDir, options);
     let pending = false;
