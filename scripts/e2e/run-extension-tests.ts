@@ -51,7 +51,7 @@ void runHarness({
     const verbose = args.flags.has('verbose');
     const server = await CodeServer.start(dirs, { workspaceTrust: args.flags.has('workspace-trust'), smokeTestDriver: true, verbose });
     useServer(server);
-    const authority = await server.remoteAuthority();
+    const authority = server.remoteAuthority();
     const context = await launchBrowser(dirs);
     const page = context.pages()[0] ?? (await context.newPage());
 
