@@ -2,9 +2,10 @@
 // @vscode/test-electron does on a desktop: the workbench loads the extension from its
 // folder (extensionDevelopmentPath) and calls run() of the compiled tests module
 // (extensionTestsPath). The extension host's console reaches this process's stdout, and the
-// process exits with the tests' exit code.
+// process exits with the tests' exit code. With --web the extension runs in the browser's
+// web worker extension host instead, and so does the tests module (lib/web-run.ts says why).
 //
-//   npx tsx scripts/e2e/run-extension-tests.ts [--extension DIR] [--tests FILE]
+//   npx tsx scripts/e2e/run-extension-tests.ts [--web] [--extension DIR] [--tests FILE]
 //     [--workspace DIR] [--grep TEXT] [--workspace-trust] [--timeout SECONDS] [--keep-run] [--verbose]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,13 +13,17 @@ import { launchBrowser } from './lib/browser';
 import { CodeServer } from './lib/code-server';
 import { runHarness } from './lib/harness';
 import { repoRoot, resultsDir } from './lib/paths';
+import { readExtension, webRunProblem, webSuiteSettings } from './lib/web-run';
 
-const usage = `usage: run-extension-tests [--extension DIR] [--tests FILE] [--workspace DIR] [--grep TEXT]
+const usage = `usage: run-extension-tests [--web] [--extension DIR] [--tests FILE] [--workspace DIR] [--grep TEXT]
   [--workspace-trust] [--timeout SECONDS] [--keep-run] [--verbose]
+  --web         run the extension's browser entry in the web worker extension host, and the
+                tests there too (the tests module must lie inside the extension's folder)
   --extension   the extension's folder (default: the repo root)
-  --tests       compiled tests module exporting run() (default: out/test/e2e/host/index.js)
+  --tests       compiled tests module exporting run() (default: out/test/e2e/host/index.js;
+                with --web, out/test/e2e/web/index.js)
   --workspace   folder to copy and open (default: an empty folder)
-  --grep        run only tests whose title matches (passed to the host as MOCHA_GREP)
+  --grep        run only tests whose title matches (MOCHA_GREP on Node; a user setting on the web)
   --workspace-trust  keep workspace trust on (the folder opens in restricted mode)
   --timeout     global timeout in seconds (default: 600)
   --keep-run    keep .vscode-test/runs/<id>/ (logs, profile) after the run
@@ -31,27 +36,36 @@ const noise = [
   /^Updating additional builtin extensions cache/, /^\[Service Worker\]/, /^\[AgentHost/, /^\[AccountPolicyGate\]/,
 ];
 
+/** Read before parsing, since it names the run folder and the final line. */
+const web = process.argv.slice(2).includes('--web');
 const extensionPathOf = (values: Map<string, string>): string => path.resolve(values.get('extension') ?? repoRoot);
-const testsPathOf = (values: Map<string, string>): string => path.resolve(values.get('tests') ?? path.join(repoRoot, 'out/test/e2e/host/index.js'));
+const testsPathOf = (values: Map<string, string>): string =>
+  path.resolve(values.get('tests') ?? path.join(repoRoot, web ? 'out/test/e2e/web/index.js' : 'out/test/e2e/host/index.js'));
 
 void runHarness({
-  name: 'host',
-  title: 'extension-host tests',
+  name: web ? 'web' : 'host',
+  title: web ? 'web extension-host tests' : 'extension-host tests',
   usage,
   values: ['extension', 'tests'],
+  flags: ['web'],
   check: ({ values }) => {
     for (const [what, file] of [['extension manifest', path.join(extensionPathOf(values), 'package.json')], ['tests module', testsPathOf(values)]] as const) {
       if (!fs.existsSync(file)) return `[e2e] ${what} not found: ${file} (build it first)`;
     }
-    return undefined;
+    return web ? webRunProblem(extensionPathOf(values), testsPathOf(values)) : undefined;
   },
   body: async ({ args, dirs, workspace, useServer }) => {
     const grep = args.values.get('grep');
     if (grep) process.env.MOCHA_GREP = grep; // the extension host inherits code-server's environment
     const verbose = args.flags.has('verbose');
-    const server = await CodeServer.start(dirs, { workspaceTrust: args.flags.has('workspace-trust'), smokeTestDriver: true, verbose });
+    const server = await CodeServer.start(dirs, {
+      workspaceTrust: args.flags.has('workspace-trust'),
+      smokeTestDriver: true,
+      verbose,
+      ...(web ? { webHost: [readExtension(extensionPathOf(args.values)).id], settings: webSuiteSettings(grep, process.env.MOCHA_TIMEOUT) } : {}),
+    });
     useServer(server);
-    const authority = await server.remoteAuthority();
+    const authority = server.remoteAuthority();
     const context = await launchBrowser(dirs);
     const page = context.pages()[0] ?? (await context.newPage());
 
@@ -79,7 +93,7 @@ void runHarness({
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const exitCode = await finished;
     if (exitCode !== 0) {
-      const shot = path.join(resultsDir, 'screenshots', 'host-tests-failed.png');
+      const shot = path.join(resultsDir, 'screenshots', web ? 'web-tests-failed.png' : 'host-tests-failed.png');
       fs.mkdirSync(path.dirname(shot), { recursive: true });
       await page.screenshot({ path: shot }).catch(() => undefined);
       console.error(`[e2e] screenshot: ${shot}; server log: ${server.logFile}`);

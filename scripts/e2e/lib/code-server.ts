@@ -49,9 +49,11 @@ export function runEnv(dirs: RunDirs): NodeJS.ProcessEnv {
 
 /**
  * User settings that keep the first-run UI quiet: no welcome page, tips, walkthroughs,
- * telemetry, update checks, chat panel or trust prompts.
+ * telemetry, update checks, chat panel or trust prompts; plus the extension host each
+ * extension of `webHost` must run in.
  */
-export function writeUserSettings(dirs: RunDirs, workspaceTrust: boolean): void {
+export function writeUserSettings(dirs: RunDirs, options: Pick<StartOptions, 'workspaceTrust' | 'webHost' | 'settings'>): void {
+  const { workspaceTrust, webHost = [] } = options;
   const settings: Record<string, unknown> = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -73,6 +75,9 @@ export function writeUserSettings(dirs: RunDirs, workspaceTrust: boolean): void 
     'security.workspace.trust.banner': 'never',
     'security.workspace.trust.untrustedFiles': 'open',
   };
+  // An extension with both `main` and `browser` runs on Node unless told otherwise.
+  if (webHost.length) settings['remote.extensionKind'] = Object.fromEntries(webHost.map((id) => [id, ['web']]));
+  Object.assign(settings, options.settings);
   const userDir = path.join(dirs.userData, 'User');
   fs.mkdirSync(userDir, { recursive: true });
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
@@ -123,6 +128,10 @@ export interface StartOptions {
   smokeTestDriver: boolean;
   /** Forward code-server's own output to this process's stderr (it always goes to the run's log). */
   verbose: boolean;
+  /** Ids (publisher.name) of extensions to run in the browser's web worker extension host. */
+  webHost?: readonly string[];
+  /** More user settings: how a runner hands options to tests in a web worker, which has no environment. */
+  settings?: Readonly<Record<string, unknown>>;
 }
 
 export class CodeServer {
@@ -139,7 +148,7 @@ export class CodeServer {
   /** Starts code-server on a free loopback port and waits until /healthz answers. */
   static async start(dirs: RunDirs, options: StartOptions): Promise<CodeServer> {
     assertInstalled();
-    writeUserSettings(dirs, options.workspaceTrust);
+    writeUserSettings(dirs, options);
     const port = await freePort();
     const config = path.join(dirs.root, 'config.yaml');
     fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -192,15 +201,14 @@ export class CodeServer {
     throw new Error(`code-server did not answer /healthz within ${timeoutMs} ms; see ${this.logFile}`);
   }
 
-  /** The remote authority the workbench uses for `vscode-remote://` URIs of this server. */
-  async remoteAuthority(): Promise<string> {
-    const html = await (await fetch(`${this.url}/`)).text();
-    const match = /<meta id="vscode-workbench-web-configuration" data-settings="([^"]*)"/.exec(html);
-    if (!match) throw new Error('no vscode-workbench-web-configuration in the served page');
-    const json = match[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    const authority = (JSON.parse(json) as { remoteAuthority?: string }).remoteAuthority;
-    if (!authority) throw new Error('the workbench configuration has no remoteAuthority');
-    return authority;
+  /**
+   * The remote authority the workbench uses for `vscode-remote://` URIs of this server.
+   * code-server's page says "remote", but its workbench replaces that with `location.host`;
+   * extension folders carry the host, and VS Code runs the tests module in the extension
+   * host of the extension whose folder holds it only if the two URIs agree.
+   */
+  remoteAuthority(): string {
+    return new URL(this.url).host;
   }
 
   /** Ends code-server's whole process group; synchronous so it can run in an exit handler. */

@@ -32,6 +32,8 @@ export interface HarnessSpec {
   readonly title: string;
   readonly usage: string;
   readonly values: readonly string[];
+  /** Options of this runner that take no value, beside the shared ones. */
+  readonly flags?: readonly string[];
   /** Checks the arguments before anything starts: a message means exit 2 with it. */
   readonly check?: (args: Args) => string | undefined;
   readonly body: (run: HarnessRun) => Promise<HarnessOutcome>;
@@ -41,7 +43,7 @@ export interface HarnessSpec {
 export async function runHarness(spec: HarnessSpec): Promise<number> {
   let args: Args;
   try {
-    args = parseArgs(process.argv.slice(2), [...spec.values, 'workspace', 'grep', 'timeout'], ['workspace-trust', 'keep-run', 'verbose', 'help']);
+    args = parseArgs(process.argv.slice(2), [...spec.values, 'workspace', 'grep', 'timeout'], [...(spec.flags ?? []), 'workspace-trust', 'keep-run', 'verbose', 'help']);
   } catch (error) {
     console.error(`${(error as Error).message}\n${spec.usage}`);
     return 2;

@@ -1,24 +1,11 @@
 // The e2e harness's own fixture: just enough of what the real extension does (a language,
 // diagnostics, a command, a worker_threads worker, a webview with a canvas) to prove that
-// the harness can see each of them. Plain JavaScript so it needs no build.
+// the harness can see each of them. Plain JavaScript so it needs no build. This is the Node
+// entry; web.js is the browser entry, whose language part this one reuses.
 const vscode = require('vscode');
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
-
-/** Every word "bad" in a .nnfix file is an error at its exact range. */
-function validate(document, collection) {
-  if (document.languageId !== 'nnspec-fixture') return;
-  const diagnostics = [];
-  const text = document.getText();
-  for (const match of text.matchAll(/\bbad\b/g)) {
-    const range = new vscode.Range(document.positionAt(match.index), document.positionAt(match.index + 3));
-    const diagnostic = new vscode.Diagnostic(range, 'fixture: "bad" is not allowed', vscode.DiagnosticSeverity.Error);
-    diagnostic.source = 'nnspec-fixture';
-    diagnostic.code = 'FIX001';
-    diagnostics.push(diagnostic);
-  }
-  collection.set(document.uri, diagnostics);
-}
+const { activateLanguage } = require('./web.js');
 
 /** Sums 1..n in a worker thread; resolves with the worker's answer. */
 function sumInWorker(n) {
@@ -58,12 +45,8 @@ function showCanvas() {
 }
 
 function activate(context) {
-  const collection = vscode.languages.createDiagnosticCollection('nnspec-fixture');
+  activateLanguage(context);
   context.subscriptions.push(
-    collection,
-    vscode.workspace.onDidOpenTextDocument((doc) => validate(doc, collection)),
-    vscode.workspace.onDidChangeTextDocument((event) => validate(event.document, collection)),
-    vscode.workspace.onDidCloseTextDocument((doc) => collection.delete(doc.uri)),
     vscode.commands.registerCommand('nnspecFixture.sumInWorker', async (n = 100) => {
       const sum = await sumInWorker(n);
       void vscode.window.showInformationMessage(`Worker sum: ${sum}`);
@@ -71,7 +54,6 @@ function activate(context) {
     }),
     vscode.commands.registerCommand('nnspecFixture.showCanvas', showCanvas),
   );
-  for (const doc of vscode.workspace.textDocuments) validate(doc, collection);
 }
 
 function deactivate() {}
