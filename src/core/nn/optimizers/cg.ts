@@ -10,9 +10,13 @@
  * fmincg, the last step scaled by the ratio of slopes, α_(k−1) · g_(k−1)ᵀd_(k−1) / g_kᵀd_k,
  * at most 100 times larger. A failed line search restarts along −g; a second failure means J
  * cannot be decreased further and the run ends 'converged' ('no-progress').
+ *
+ * The safe points (see steps.ts) are those of the line search, before each evaluation, and
+ * one before the first evaluation at θ0.
  */
 import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
 import { RunControl } from './run-control';
+import type { Steps } from './steps';
 import { dot, norm2 } from './vector';
 import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
 
@@ -22,8 +26,8 @@ export const CG_WOLFE: WolfeParameters = { c1: 0.01, c2: 0.1, maxEvaluations: 25
 /** The largest growth of the first trial step from one iteration to the next. */
 const MAX_STEP_RATIO = 100;
 
-/** Minimises J by PR+ conjugate gradient from θ0 (only read); learningRate, batchSize and momentum are unused. */
-export function cg(objective: Objective, theta0: Float64Array, options: OptimizeOptions): OptimizeResult {
+/** Minimises J by PR+ conjugate gradient from θ0 (only read), as steps; learningRate, batchSize and momentum are unused. */
+export function* cgSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
   const n = theta0.length;
   const x = Float64Array.from(theta0);
   const g = new Float64Array(n);
@@ -31,6 +35,7 @@ export function cg(objective: Objective, theta0: Float64Array, options: Optimize
   const search = new WolfeLineSearch(n, CG_WOLFE);
   const run = new RunControl(options, x, g);
 
+  yield;
   const started = run.start(objective, x, g);
   if ('done' in started) return started.done;
   let { f, gNorm } = started;
@@ -41,12 +46,12 @@ export function cg(objective: Objective, theta0: Float64Array, options: Optimize
   let alpha0 = 1 / gNorm;
   let steepest = true;
   for (let k = 1; ; k++) {
-    let status = search.search(objective, x, f, d, slope, alpha0, options.signal);
+    let status = yield* search.searchSteps(objective, x, f, d, slope, alpha0, options.signal);
     run.evaluations += search.evaluations;
     if (status === 'failed' && !steepest) {
       for (let i = 0; i < n; i++) d[i] = -g[i]!;
       slope = -gNorm * gNorm;
-      status = search.search(objective, x, f, d, slope, 1 / gNorm, options.signal);
+      status = yield* search.searchSteps(objective, x, f, d, slope, 1 / gNorm, options.signal);
       run.evaluations += search.evaluations;
     }
     const stopped = run.afterSearch(status, search, k, x, f, f0);

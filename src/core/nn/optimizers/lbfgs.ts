@@ -12,9 +12,13 @@
  * definite. When d is not a descent direction, or the line search finds no decrease, the
  * memory is cleared and the iteration restarts along −∇J; if that fails too, J cannot be
  * decreased further at machine precision and the run ends 'converged' ('no-progress').
+ *
+ * The safe points (see steps.ts) are those of the line search, before each evaluation, and
+ * one before the first evaluation at θ0.
  */
 import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
 import { RunControl } from './run-control';
+import type { Steps } from './steps';
 import { addScaledThenDot, dot, norm2 } from './vector';
 import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
 
@@ -24,8 +28,8 @@ export const LBFGS_HISTORY = 10;
 /** The line search of lbfgs. */
 export const LBFGS_WOLFE: WolfeParameters = { c1: 1e-4, c2: 0.9, maxEvaluations: 25, minExtrapolation: 1.1, extrapolation: 4, guard: 0.1, maxNonFinite: 10 };
 
-/** Minimises J by L-BFGS from θ0 (only read); options.learningRate, batchSize and momentum are unused. */
-export function lbfgs(objective: Objective, theta0: Float64Array, options: OptimizeOptions): OptimizeResult {
+/** Minimises J by L-BFGS from θ0 (only read), as steps; options.learningRate, batchSize and momentum are unused. */
+export function* lbfgsSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
   const n = theta0.length, M = LBFGS_HISTORY;
   const x = Float64Array.from(theta0);
   const g = new Float64Array(n);
@@ -37,6 +41,7 @@ export function lbfgs(objective: Objective, theta0: Float64Array, options: Optim
   const search = new WolfeLineSearch(n, LBFGS_WOLFE);
   const run = new RunControl(options, x, g);
 
+  yield;
   const started = run.start(objective, x, g);
   if ('done' in started) return started.done;
   let { f, gNorm } = started;
@@ -53,7 +58,7 @@ export function lbfgs(objective: Objective, theta0: Float64Array, options: Optim
         slope = -gNorm * gNorm;
       }
       const alpha0 = count > 0 ? 1 : 1 / gNorm;
-      status = search.search(objective, x, f, d, slope, alpha0, options.signal);
+      status = yield* search.searchSteps(objective, x, f, d, slope, alpha0, options.signal);
       run.evaluations += search.evaluations;
       if (status !== 'failed' || count === 0) break;
       count = 0;
