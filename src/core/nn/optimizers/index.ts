@@ -4,5 +4,5 @@ export type { OptimizerName } from '../../spec/schema';
 export { adam, adamSteps, cg, DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM, gd, gdSteps, lbfgs, momentum, momentumSteps, optimizers, optimizerSteps } from './registry';
 export { cgSteps } from './cg';
 export { lbfgsSteps } from './lbfgs';
-export { runToEnd, type Steps } from './steps';
+export { DEFAULT_SLICE_MS, runInSlices, runToEnd, type Slicing, type Steps } from './steps';
 export { WolfeLineSearch, type LineSearchStatus, type WolfeParameters } from './wolfe-line-search';
