@@ -17,7 +17,7 @@
 import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
 import { RunControl } from './run-control';
 import type { Steps } from './steps';
-import { dot, norm2 } from './vector';
+import { dot, negate, norm2 } from './vector';
 import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
 
 /** The line search of cg. */
@@ -31,7 +31,8 @@ export function* cgSteps(objective: Objective, theta0: Float64Array, options: Op
   const n = theta0.length;
   const x = Float64Array.from(theta0);
   const g = new Float64Array(n);
-  const d = new Float64Array(n);
+  const direction = new Direction(n);
+  const { d } = direction;
   const search = new WolfeLineSearch(n, CG_WOLFE);
   const run = new RunControl(options, x, g);
 
@@ -41,23 +42,56 @@ export function* cgSteps(objective: Objective, theta0: Float64Array, options: Op
   let { f, gNorm } = started;
   const f0 = f;
 
-  for (let i = 0; i < n; i++) d[i] = -g[i]!;
-  let slope = -gNorm * gNorm;
+  direction.steepestDescent(g, gNorm);
   let alpha0 = 1 / gNorm;
-  let steepest = true;
   for (let k = 1; ; k++) {
-    let status = yield* search.searchSteps(objective, x, f, d, slope, alpha0, options.signal);
+    let status = yield* search.searchSteps(objective, x, f, d, direction.slope, alpha0, options.signal);
     run.evaluations += search.evaluations;
-    if (status === 'failed' && !steepest) {
-      for (let i = 0; i < n; i++) d[i] = -g[i]!;
-      slope = -gNorm * gNorm;
-      status = yield* search.searchSteps(objective, x, f, d, slope, 1 / gNorm, options.signal);
+    if (status === 'failed' && !direction.steepest) {
+      direction.steepestDescent(g, gNorm);
+      status = yield* search.searchSteps(objective, x, f, d, direction.slope, 1 / gNorm, options.signal);
       run.evaluations += search.evaluations;
     }
     const stopped = run.afterSearch(status, search, k, x, f, f0);
     if (stopped) return stopped;
-    // PR+ direction update, from g_k (in g) and g_(k+1) (in search.g).
-    const gNew = search.g;
+    const slope = direction.slope;
+    direction.prPlus(g, search.g);
+    alpha0 = search.alpha * Math.min(MAX_STEP_RATIO, slope / direction.slope);
+    x.set(search.x);
+    g.set(search.g);
+    const fPrevious = f;
+    f = search.f;
+    gNorm = norm2(g);
+    const reason = run.afterIteration(k, f, fPrevious, gNorm, x, g);
+    if (reason !== undefined) return run.result(x, k, f, f0, reason);
+  }
+}
+
+/**
+ * The search direction d and its slope. Its arithmetic lives here, out of the generator
+ * above: V8 compiles a generator as one unit, and a big one compiles slowly.
+ */
+class Direction {
+  readonly d: Float64Array;
+  /** φ'(0) = gᵀd at the point d starts from. */
+  slope = NaN;
+  /** d = −g: steepest descent (the start, β = 0, or a restart). */
+  steepest = true;
+
+  constructor(n: number) {
+    this.d = new Float64Array(n);
+  }
+
+  /** d = −g, where ‖g‖₂ = gNorm. */
+  steepestDescent(g: Float64Array, gNorm: number): void {
+    negate(this.d, g);
+    this.slope = -gNorm * gNorm;
+    this.steepest = true;
+  }
+
+  /** The PR+ update from g_k (g) to g_(k+1) (gNew): d = −g_(k+1) + βd, or −g_(k+1) when that is not a descent direction. */
+  prPlus(g: Float64Array, gNew: Float64Array): void {
+    const d = this.d, n = d.length;
     const gg = dot(g, g);
     let gNewG = 0, gNewGNew = 0;
     for (let i = 0; i < n; i++) {
@@ -65,26 +99,18 @@ export function* cgSteps(objective: Objective, theta0: Float64Array, options: Op
       gNewGNew += gNew[i]! * gNew[i]!;
     }
     const beta = Math.max(0, (gNewGNew - gNewG) / gg);
-    let newSlope = 0;
+    let slope = 0;
     for (let i = 0; i < n; i++) {
       const di = -gNew[i]! + beta * d[i]!;
       d[i] = di;
-      newSlope += gNew[i]! * di;
+      slope += gNew[i]! * di;
     }
-    steepest = beta === 0;
-    if (!(newSlope < 0)) {
-      for (let i = 0; i < n; i++) d[i] = -gNew[i]!;
-      newSlope = -gNewGNew;
-      steepest = true;
+    this.steepest = beta === 0;
+    if (!(slope < 0)) {
+      negate(d, gNew);
+      slope = -gNewGNew;
+      this.steepest = true;
     }
-    alpha0 = search.alpha * Math.min(MAX_STEP_RATIO, slope / newSlope);
-    slope = newSlope;
-    x.set(search.x);
-    g.set(gNew);
-    const fPrevious = f;
-    f = search.f;
-    gNorm = norm2(g);
-    const reason = run.afterIteration(k, f, fPrevious, gNorm, x, g);
-    if (reason !== undefined) return run.result(x, k, f, f0, reason);
+    this.slope = slope;
   }
 }

@@ -15,7 +15,7 @@ import type { NotFinite, Objective, OptimizeOptions, OptimizeResult } from './ob
 import { findNonFinite, RunControl } from './run-control';
 import { batchViews, identityPermutation, shuffleInPlace } from './shuffle';
 import type { Steps } from './steps';
-import { firstNonFinite, norm2 } from './vector';
+import { addScaled, firstNonFinite, norm2 } from './vector';
 
 /** A first-order step rule; it owns its state (velocity, moments), made once per run. */
 export interface StepRule {
@@ -99,7 +99,7 @@ function* miniBatch(objective: Objective, theta0: Float64Array, options: Optimiz
       if (t === 0) f0 = fb;
       const weight = batch.length / m;
       sum += weight * fb;
-      for (let i = 0; i < n; i++) gMean[i] = gMean[i]! + weight * g[i]!;
+      addScaled(gMean, gMean, weight, g);
       t++;
       rule.step(previous, theta, g, t);
       const overflow = nonFiniteStep(previous, k);
