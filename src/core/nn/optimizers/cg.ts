@@ -17,7 +17,7 @@
 import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
 import { RunControl } from './run-control';
 import type { Steps } from './steps';
-import { dot, negate, norm2 } from './vector';
+import { dot, negate } from './vector';
 import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
 
 /** The line search of cg. */
@@ -57,20 +57,14 @@ export function* cgSteps(objective: Objective, theta0: Float64Array, options: Op
     const slope = direction.slope;
     direction.prPlus(g, search.g);
     alpha0 = search.alpha * Math.min(MAX_STEP_RATIO, slope / direction.slope);
-    x.set(search.x);
-    g.set(search.g);
-    const fPrevious = f;
+    const done = run.acceptSearch(search, k, x, g, f, f0);
+    if (done) return done;
     f = search.f;
-    gNorm = norm2(g);
-    const reason = run.afterIteration(k, f, fPrevious, gNorm, x, g);
-    if (reason !== undefined) return run.result(x, k, f, f0, reason);
+    gNorm = run.gradNorm;
   }
 }
 
-/**
- * The search direction d and its slope. Its arithmetic lives here, out of the generator
- * above: V8 compiles a generator as one unit, and a big one compiles slowly.
- */
+/** The search direction d and its slope; its arithmetic out of the generator (see steps.ts). */
 class Direction {
   readonly d: Float64Array;
   /** φ'(0) = gᵀd at the point d starts from. */

@@ -19,7 +19,7 @@
 import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
 import { RunControl } from './run-control';
 import type { Steps } from './steps';
-import { addScaledThenDot, dot, negate, norm2 } from './vector';
+import { addScaledThenDot, dot, negate } from './vector';
 import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
 
 /** M, the number of (s, y) pairs kept. */
@@ -62,21 +62,16 @@ export function* lbfgsSteps(objective: Objective, theta0: Float64Array, options:
     const stopped = run.afterSearch(status, search, k, x, f, f0);
     if (stopped) return stopped;
     memory.offer(search.x, x, search.g, g);
-    x.set(search.x);
-    g.set(search.g);
-    const fPrevious = f;
+    const done = run.acceptSearch(search, k, x, g, f, f0);
+    if (done) return done;
     f = search.f;
-    gNorm = norm2(g);
-    const reason = run.afterIteration(k, f, fPrevious, gNorm, x, g);
-    if (reason !== undefined) return run.result(x, k, f, f0, reason);
+    gNorm = run.gradNorm;
   }
 }
 
 /**
  * The memory of L-BFGS: the newest M pairs (s_i, y_i) with ρ_i, in a ring (newest at
- * `newest`), and γ of the newest. Its arithmetic lives here, out of the generator above: V8
- * compiles a generator as one unit, and a big one compiles slowly (a digits training's first
- * runs measured it).
+ * `newest`), and γ of the newest; its arithmetic out of the generator (see steps.ts).
  */
 class PairMemory {
   readonly S: Float64Array[];

@@ -5,6 +5,10 @@
  * at once (the desktop: worker threads see a cancel through shared memory, at the same
  * checks), `runInSlices` gives the event loop a turn between slices (a browser's worker,
  * where a cancel can only arrive as a message event).
+ *
+ * A generator here is control flow only; its vector loops live in plain functions. V8
+ * compiles a generator as one unit, and a big one compiled slowly enough to cost the first
+ * trainings of a process (docs/performance.md).
  */
 
 /** A run that yields (nothing) at each safe point and returns T. */
