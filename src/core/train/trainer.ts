@@ -1,7 +1,10 @@
 /**
  * The trainer: minimises a network's J(θ) on prepared data with the spec's optimiser and
- * reports each iteration to whoever listens. Pure and synchronous; it runs in the worker
- * thread (extension) or the CLI's process, never on a UI thread.
+ * reports each iteration to whoever listens. Pure; it runs in a worker thread (extension)
+ * or the CLI's process, never on a UI thread. `trainNetwork` runs synchronously to the end;
+ * `trainSliced` runs the same steps (see optimizers/steps.ts) in time slices, giving its
+ * thread's event loop a turn between them, for a worker that can only hear a cancel as a
+ * message event (a browser's: no shared memory).
  */
 import type { Batch } from '../nn/batch';
 import type { Compute } from '../nn/compute';
@@ -10,8 +13,9 @@ import type { Architecture } from '../nn/network';
 import type { Dataset, PreparedData } from '../nn/dataset';
 import { layerAt, layerIndex, parameterPosition } from '../nn/network';
 import { createRng } from '../nn/rng';
-import { optimizers } from '../nn/optimizers';
+import { optimizerSteps } from '../nn/optimizers/registry';
 import type { IterationReport, LearningRateCell, Objective } from '../nn/optimizers';
+import { runInSlices, runToEnd, type Slicing, type Steps } from '../nn/optimizers/steps';
 import { effectiveLearningRate, type TrainSpec } from '../spec/schema';
 import { accuracy } from './accuracy';
 import type { LayerProgress, NotFiniteReport, TrainingProgress, TrainingSummary } from './progress';
@@ -55,6 +59,21 @@ export interface TrainingResult {
 
 /** Trains `problem` with the kernels and threads of `compute` and returns the parameters reached and what happened. */
 export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}, compute: Compute = {}): TrainingResult {
+  return runToEnd(trainingSteps(problem, hooks, compute));
+}
+
+/**
+ * `trainNetwork` in slices of `slicing.sliceMs`, awaiting `slicing.yieldTurn` between them:
+ * the same steps, so the same Θ, summary, reports and objective calls, bit for bit (only
+ * `elapsedMs` measures time). A cancel (hooks.signal) set by a message handler during a turn
+ * stops the run at the next safe point.
+ */
+export function trainSliced(problem: TrainingProblem, hooks: TrainingHooks, compute: Compute, slicing: Slicing): Promise<TrainingResult> {
+  return runInSlices(trainingSteps(problem, hooks, compute), slicing);
+}
+
+/** The training as steps: the optimiser's, with the set-up before and the summary after. */
+function* trainingSteps(problem: TrainingProblem, hooks: TrainingHooks, compute: Compute): Steps<TrainingResult> {
   const { architecture, data, train } = problem;
   const now = hooks.now ?? (() => Date.now());
   const started = now();
@@ -88,7 +107,7 @@ export function trainNetwork(problem: TrainingProblem, hooks: TrainingHooks = {}
     );
   };
 
-  const result = optimizers[train.optimizer](evaluate, problem.theta0, {
+  const result = yield* optimizerSteps[train.optimizer](evaluate, problem.theta0, {
     maxIterations: train.iterations,
     tolerance: train.tolerance,
     learningRate: effectiveLearningRate(train),

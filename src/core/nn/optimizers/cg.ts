@@ -10,10 +10,14 @@
  * fmincg, the last step scaled by the ratio of slopes, α_(k−1) · g_(k−1)ᵀd_(k−1) / g_kᵀd_k,
  * at most 100 times larger. A failed line search restarts along −g; a second failure means J
  * cannot be decreased further and the run ends 'converged' ('no-progress').
+ *
+ * The safe points (see steps.ts) are those of the line search, before each evaluation, and
+ * one before the first evaluation at θ0.
  */
 import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
 import { RunControl } from './run-control';
-import { dot, norm2 } from './vector';
+import type { Steps } from './steps';
+import { dot, negate } from './vector';
 import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
 
 /** The line search of cg. */
@@ -22,37 +26,66 @@ export const CG_WOLFE: WolfeParameters = { c1: 0.01, c2: 0.1, maxEvaluations: 25
 /** The largest growth of the first trial step from one iteration to the next. */
 const MAX_STEP_RATIO = 100;
 
-/** Minimises J by PR+ conjugate gradient from θ0 (only read); learningRate, batchSize and momentum are unused. */
-export function cg(objective: Objective, theta0: Float64Array, options: OptimizeOptions): OptimizeResult {
+/** Minimises J by PR+ conjugate gradient from θ0 (only read), as steps; learningRate, batchSize and momentum are unused. */
+export function* cgSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
   const n = theta0.length;
   const x = Float64Array.from(theta0);
   const g = new Float64Array(n);
-  const d = new Float64Array(n);
+  const direction = new Direction(n);
+  const { d } = direction;
   const search = new WolfeLineSearch(n, CG_WOLFE);
   const run = new RunControl(options, x, g);
 
+  yield;
   const started = run.start(objective, x, g);
   if ('done' in started) return started.done;
   let { f, gNorm } = started;
   const f0 = f;
 
-  for (let i = 0; i < n; i++) d[i] = -g[i]!;
-  let slope = -gNorm * gNorm;
+  direction.steepestDescent(g, gNorm);
   let alpha0 = 1 / gNorm;
-  let steepest = true;
   for (let k = 1; ; k++) {
-    let status = search.search(objective, x, f, d, slope, alpha0, options.signal);
+    let status = yield* search.searchSteps(objective, x, f, d, direction.slope, alpha0, options.signal);
     run.evaluations += search.evaluations;
-    if (status === 'failed' && !steepest) {
-      for (let i = 0; i < n; i++) d[i] = -g[i]!;
-      slope = -gNorm * gNorm;
-      status = search.search(objective, x, f, d, slope, 1 / gNorm, options.signal);
+    if (status === 'failed' && !direction.steepest) {
+      direction.steepestDescent(g, gNorm);
+      status = yield* search.searchSteps(objective, x, f, d, direction.slope, 1 / gNorm, options.signal);
       run.evaluations += search.evaluations;
     }
     const stopped = run.afterSearch(status, search, k, x, f, f0);
     if (stopped) return stopped;
-    // PR+ direction update, from g_k (in g) and g_(k+1) (in search.g).
-    const gNew = search.g;
+    const slope = direction.slope;
+    direction.prPlus(g, search.g);
+    alpha0 = search.alpha * Math.min(MAX_STEP_RATIO, slope / direction.slope);
+    const done = run.acceptSearch(search, k, x, g, f, f0);
+    if (done) return done;
+    f = search.f;
+    gNorm = run.gradNorm;
+  }
+}
+
+/** The search direction d and its slope; its arithmetic out of the generator (see steps.ts). */
+class Direction {
+  readonly d: Float64Array;
+  /** φ'(0) = gᵀd at the point d starts from. */
+  slope = NaN;
+  /** d = −g: steepest descent (the start, β = 0, or a restart). */
+  steepest = true;
+
+  constructor(n: number) {
+    this.d = new Float64Array(n);
+  }
+
+  /** d = −g, where ‖g‖₂ = gNorm. */
+  steepestDescent(g: Float64Array, gNorm: number): void {
+    negate(this.d, g);
+    this.slope = -gNorm * gNorm;
+    this.steepest = true;
+  }
+
+  /** The PR+ update from g_k (g) to g_(k+1) (gNew): d = −g_(k+1) + βd, or −g_(k+1) when that is not a descent direction. */
+  prPlus(g: Float64Array, gNew: Float64Array): void {
+    const d = this.d, n = d.length;
     const gg = dot(g, g);
     let gNewG = 0, gNewGNew = 0;
     for (let i = 0; i < n; i++) {
@@ -60,26 +93,18 @@ export function cg(objective: Objective, theta0: Float64Array, options: Optimize
       gNewGNew += gNew[i]! * gNew[i]!;
     }
     const beta = Math.max(0, (gNewGNew - gNewG) / gg);
-    let newSlope = 0;
+    let slope = 0;
     for (let i = 0; i < n; i++) {
       const di = -gNew[i]! + beta * d[i]!;
       d[i] = di;
-      newSlope += gNew[i]! * di;
+      slope += gNew[i]! * di;
     }
-    steepest = beta === 0;
-    if (!(newSlope < 0)) {
-      for (let i = 0; i < n; i++) d[i] = -gNew[i]!;
-      newSlope = -gNewGNew;
-      steepest = true;
+    this.steepest = beta === 0;
+    if (!(slope < 0)) {
+      negate(d, gNew);
+      slope = -gNewGNew;
+      this.steepest = true;
     }
-    alpha0 = search.alpha * Math.min(MAX_STEP_RATIO, slope / newSlope);
-    slope = newSlope;
-    x.set(search.x);
-    g.set(gNew);
-    const fPrevious = f;
-    f = search.f;
-    gNorm = norm2(g);
-    const reason = run.afterIteration(k, f, fPrevious, gNorm, x, g);
-    if (reason !== undefined) return run.result(x, k, f, f0, reason);
+    this.slope = slope;
   }
 }

@@ -7,11 +7,15 @@
  *
  * The returned θ is the latest iterate, except after 'not-finite', when it is the last
  * parameters at which the objective returned a finite cost and gradient (θ0 if none).
+ *
+ * The safe points (see steps.ts): before each evaluation, right before the signal is read
+ * (full batch: once an iteration; mini-batches: once a mini-batch).
  */
 import type { NotFinite, Objective, OptimizeOptions, OptimizeResult } from './objective';
 import { findNonFinite, RunControl } from './run-control';
 import { batchViews, identityPermutation, shuffleInPlace } from './shuffle';
-import { firstNonFinite, norm2 } from './vector';
+import type { Steps } from './steps';
+import { addScaled, firstNonFinite, norm2 } from './vector';
 
 /** A first-order step rule; it owns its state (velocity, moments), made once per run. */
 export interface StepRule {
@@ -19,8 +23,8 @@ export interface StepRule {
   step(thetaNew: Float64Array, theta: Float64Array, g: Float64Array, t: number): void;
 }
 
-/** Runs `rule` from θ0 (only read). `fullBatchOnly` ignores options.batchSize (gd). */
-export function runFirstOrder(objective: Objective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule, fullBatchOnly: boolean): OptimizeResult {
+/** Runs `rule` from θ0 (only read), as steps. `fullBatchOnly` ignores options.batchSize (gd). */
+export function* firstOrderSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule, fullBatchOnly: boolean): Steps<OptimizeResult> {
   const batchSize = fullBatchOnly ? 'all' : (options.batchSize ?? 'all');
   if (batchSize !== 'all') {
     if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new RangeError(`batchSize must be a whole number ≥ 1 or 'all', got ${batchSize}`);
@@ -28,25 +32,27 @@ export function runFirstOrder(objective: Objective, theta0: Float64Array, option
     if (m === undefined || !(Number.isInteger(m) && m >= 1)) throw new RangeError('mini-batches need options.examples (m ≥ 1)');
     if (batchSize < m) {
       if (options.rng === undefined) throw new RangeError('mini-batches need options.rng (seeded shuffling)');
-      return miniBatch(objective, theta0, options, rule, batchSize, m);
+      return yield* miniBatch(objective, theta0, options, rule, batchSize, m);
     }
   }
-  return fullBatch(objective, theta0, options, rule);
+  return yield* fullBatch(objective, theta0, options, rule);
 }
 
-function fullBatch(objective: Objective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule): OptimizeResult {
+function* fullBatch(objective: Objective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule): Steps<OptimizeResult> {
   const n = theta0.length;
   let theta = Float64Array.from(theta0);
   let previous = new Float64Array(n);
   const g = new Float64Array(n);
   const run = new RunControl(options, theta, g);
 
+  yield;
   const started = run.start(objective, theta, g);
   if ('done' in started) return started.done;
   let { f } = started;
   const f0 = f;
 
   for (let k = 1; ; k++) {
+    yield;
     if (run.aborted) return run.result(theta, k - 1, f, f0, 'cancelled');
     rule.step(previous, theta, g, k);
     const overflow = nonFiniteStep(previous, k);
@@ -64,7 +70,7 @@ function fullBatch(objective: Objective, theta0: Float64Array, options: Optimize
   }
 }
 
-function miniBatch(objective: Objective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule, batchSize: number, m: number): OptimizeResult {
+function* miniBatch(objective: Objective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule, batchSize: number, m: number): Steps<OptimizeResult> {
   const n = theta0.length;
   const rng = options.rng!;
   let theta = Float64Array.from(theta0);
@@ -84,6 +90,7 @@ function miniBatch(objective: Objective, theta0: Float64Array, options: Optimize
     let sum = 0;
     for (let b = 0; b < batches.length; b++) {
       const batch = batches[b]!;
+      yield;
       if (run.aborted) return run.result(theta, k - 1, k > 1 ? cost : f0, f0, 'cancelled');
       const fb = objective(theta, g, batch);
       run.evaluations++;
@@ -92,7 +99,7 @@ function miniBatch(objective: Objective, theta0: Float64Array, options: Optimize
       if (t === 0) f0 = fb;
       const weight = batch.length / m;
       sum += weight * fb;
-      for (let i = 0; i < n; i++) gMean[i] = gMean[i]! + weight * g[i]!;
+      addScaled(gMean, gMean, weight, g);
       t++;
       rule.step(previous, theta, g, t);
       const overflow = nonFiniteStep(previous, k);

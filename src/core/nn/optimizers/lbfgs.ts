@@ -12,10 +12,14 @@
  * definite. When d is not a descent direction, or the line search finds no decrease, the
  * memory is cleared and the iteration restarts along −∇J; if that fails too, J cannot be
  * decreased further at machine precision and the run ends 'converged' ('no-progress').
+ *
+ * The safe points (see steps.ts) are those of the line search, before each evaluation, and
+ * one before the first evaluation at θ0.
  */
 import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
 import { RunControl } from './run-control';
-import { addScaledThenDot, dot, norm2 } from './vector';
+import type { Steps } from './steps';
+import { addScaledThenDot, dot, negate } from './vector';
 import { WolfeLineSearch, type WolfeParameters } from './wolfe-line-search';
 
 /** M, the number of (s, y) pairs kept. */
@@ -24,68 +28,98 @@ export const LBFGS_HISTORY = 10;
 /** The line search of lbfgs. */
 export const LBFGS_WOLFE: WolfeParameters = { c1: 1e-4, c2: 0.9, maxEvaluations: 25, minExtrapolation: 1.1, extrapolation: 4, guard: 0.1, maxNonFinite: 10 };
 
-/** Minimises J by L-BFGS from θ0 (only read); options.learningRate, batchSize and momentum are unused. */
-export function lbfgs(objective: Objective, theta0: Float64Array, options: OptimizeOptions): OptimizeResult {
-  const n = theta0.length, M = LBFGS_HISTORY;
+/** Minimises J by L-BFGS from θ0 (only read), as steps; options.learningRate, batchSize and momentum are unused. */
+export function* lbfgsSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
+  const n = theta0.length;
   const x = Float64Array.from(theta0);
   const g = new Float64Array(n);
   const d = new Float64Array(n);
-  const S = Array.from({ length: M }, () => new Float64Array(n));
-  const Y = Array.from({ length: M }, () => new Float64Array(n));
-  const rho = new Float64Array(M);
-  const a = new Float64Array(M);
+  const memory = new PairMemory(n, LBFGS_HISTORY);
   const search = new WolfeLineSearch(n, LBFGS_WOLFE);
   const run = new RunControl(options, x, g);
 
+  yield;
   const started = run.start(objective, x, g);
   if ('done' in started) return started.done;
   let { f, gNorm } = started;
   const f0 = f;
 
-  let count = 0, newest = 0, gamma = 1;
   for (let k = 1; ; k++) {
     let status;
     for (;;) {
-      let slope = count > 0 ? twoLoop(d, g, S, Y, rho, a, newest, count, gamma) : NaN;
+      let slope = memory.direction(d, g);
       if (!(slope < 0)) {
-        count = 0;
-        for (let i = 0; i < n; i++) d[i] = -g[i]!;
+        memory.clear();
+        negate(d, g);
         slope = -gNorm * gNorm;
       }
-      const alpha0 = count > 0 ? 1 : 1 / gNorm;
-      status = search.search(objective, x, f, d, slope, alpha0, options.signal);
+      const alpha0 = memory.count > 0 ? 1 : 1 / gNorm;
+      status = yield* search.searchSteps(objective, x, f, d, slope, alpha0, options.signal);
       run.evaluations += search.evaluations;
-      if (status !== 'failed' || count === 0) break;
-      count = 0;
+      if (status !== 'failed' || memory.count === 0) break;
+      memory.clear();
     }
     const stopped = run.afterSearch(status, search, k, x, f, f0);
     if (stopped) return stopped;
-    // The new pair, kept only with positive curvature yᵀs.
-    const xNew = search.x, gNew = search.g;
+    memory.offer(search.x, x, search.g, g);
+    const done = run.acceptSearch(search, k, x, g, f, f0);
+    if (done) return done;
+    f = search.f;
+    gNorm = run.gradNorm;
+  }
+}
+
+/**
+ * The memory of L-BFGS: the newest M pairs (s_i, y_i) with ρ_i, in a ring (newest at
+ * `newest`), and γ of the newest; its arithmetic out of the generator (see steps.ts).
+ */
+class PairMemory {
+  readonly S: Float64Array[];
+  readonly Y: Float64Array[];
+  readonly rho: Float64Array;
+  /** Scratch of the two-loop recursion. */
+  private readonly a: Float64Array;
+  /** Pairs held (0 … M). */
+  count = 0;
+  newest = 0;
+  gamma = 1;
+
+  constructor(n: number, M: number) {
+    this.S = Array.from({ length: M }, () => new Float64Array(n));
+    this.Y = Array.from({ length: M }, () => new Float64Array(n));
+    this.rho = new Float64Array(M);
+    this.a = new Float64Array(M);
+  }
+
+  /** d = −H g by the two-loop recursion; returns the slope gᵀd, NaN while the memory is empty. */
+  direction(d: Float64Array, g: Float64Array): number {
+    return this.count > 0 ? twoLoop(d, g, this.S, this.Y, this.rho, this.a, this.newest, this.count, this.gamma) : NaN;
+  }
+
+  /** Forgets every pair (a restart along −∇J). */
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** The pair from (x, g) to (xNew, gNew), kept only with positive curvature yᵀs. */
+  offer(xNew: Float64Array, x: Float64Array, gNew: Float64Array, g: Float64Array): void {
+    const n = x.length, M = this.S.length;
     let ys = 0, yy = 0;
     for (let i = 0; i < n; i++) {
       const yi = gNew[i]! - g[i]!;
       ys += yi * (xNew[i]! - x[i]!);
       yy += yi * yi;
     }
-    if (ys > Number.EPSILON * yy && Number.isFinite(ys)) {
-      newest = count === 0 ? 0 : (newest + 1) % M;
-      const s = S[newest]!, y = Y[newest]!;
-      for (let i = 0; i < n; i++) {
-        s[i] = xNew[i]! - x[i]!;
-        y[i] = gNew[i]! - g[i]!;
-      }
-      rho[newest] = 1 / ys;
-      gamma = ys / yy;
-      count = Math.min(count + 1, M);
+    if (!(ys > Number.EPSILON * yy && Number.isFinite(ys))) return;
+    this.newest = this.count === 0 ? 0 : (this.newest + 1) % M;
+    const s = this.S[this.newest]!, y = this.Y[this.newest]!;
+    for (let i = 0; i < n; i++) {
+      s[i] = xNew[i]! - x[i]!;
+      y[i] = gNew[i]! - g[i]!;
     }
-    x.set(xNew);
-    g.set(gNew);
-    const fPrevious = f;
-    f = search.f;
-    gNorm = norm2(g);
-    const reason = run.afterIteration(k, f, fPrevious, gNorm, x, g);
-    if (reason !== undefined) return run.result(x, k, f, f0, reason);
+    this.rho[this.newest] = 1 / ys;
+    this.gamma = ys / yy;
+    this.count = Math.min(this.count + 1, M);
   }
 }
 

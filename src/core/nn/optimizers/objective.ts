@@ -4,6 +4,7 @@
  * Θ^(l) row-major), knowing nothing of the network behind it.
  */
 import type { Rng } from '../rng';
+import type { Steps } from './steps';
 import type { StopReason } from '../../train/progress';
 
 export type { StopReason };
@@ -71,7 +72,7 @@ export interface OptimizeOptions {
   examples?: number;
   /** The seeded generator of the mini-batch shuffling; needed for mini-batches. */
   rng?: Rng;
-  /** AbortSignal-compatible. Checked after every iteration and before every objective call. */
+  /** AbortSignal-compatible. Checked after every iteration and before every objective call (at the safe points of steps.ts). */
   signal?: { readonly aborted: boolean };
   /** Called after every completed iteration; return 'stop' to end the run (reason 'stopped'). The report object is reused. */
   onIteration?: (report: IterationReport) => void | 'stop';
@@ -116,3 +117,6 @@ export interface OptimizeResult {
 
 /** An optimiser: minimises `objective` from θ0, which it only reads. */
 export type Optimizer = (objective: Objective, theta0: Float64Array, options: OptimizeOptions) => OptimizeResult;
+
+/** An optimiser as steps (see steps.ts): the same run, yielding at each safe point. */
+export type OptimizerSteps = (objective: Objective, theta0: Float64Array, options: OptimizeOptions) => Steps<OptimizeResult>;

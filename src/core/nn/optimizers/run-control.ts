@@ -18,6 +18,8 @@ export function findNonFinite(cost: number, gradient: Float64Array, iteration: n
 export class RunControl {
   /** Objective calls so far. */
   evaluations = 0;
+  /** ‖∇J‖₂ at the iterate acceptSearch moved to. */
+  gradNorm = NaN;
   /** Why the last 'converged' decision was taken. */
   convergedBy: OptimizeResult['convergedBy'];
   private readonly report: IterationReport;
@@ -119,6 +121,19 @@ export class RunControl {
       case 'armijo':
         return undefined;
     }
+  }
+
+  /**
+   * The end of iteration k of a line-search optimiser once its search found a step: moves the
+   * iterate to the search's point (x, g ← search.x, search.g), reports it (J_(k−1) =
+   * fPrevious), and returns the run's result when it stops there. `gradNorm` is then ‖g‖₂.
+   */
+  acceptSearch(search: WolfeLineSearch, k: number, x: Float64Array, g: Float64Array, fPrevious: number, f0: number): OptimizeResult | undefined {
+    x.set(search.x);
+    g.set(search.g);
+    this.gradNorm = norm2(g);
+    const reason = this.afterIteration(k, search.f, fPrevious, this.gradNorm, x, g);
+    return reason === undefined ? undefined : this.result(x, k, search.f, f0, reason);
   }
 
   /** Marks the run as converged because no descent step decreased J (a failed line search after a restart). */

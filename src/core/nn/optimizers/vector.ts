@@ -49,6 +49,12 @@ export function addScaled(out: Float64Array, x: Float64Array, alpha: number, y: 
   return out;
 }
 
+/** out = −x, elementwise (so −0 for +0: not 0 − x); `out` may alias `x`. Returns out. */
+export function negate(out: Float64Array, x: Float64Array): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = -x[i]!;
+  return out;
+}
+
 /** The index of the first NaN or ±Infinity entry of a, or −1 when every entry is finite. */
 export function firstNonFinite(a: Float64Array): number {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) return i;

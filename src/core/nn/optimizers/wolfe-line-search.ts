@@ -18,9 +18,13 @@
  * A trial where J, ∇J or x + αd is NaN or ±Infinity counts as φ = +∞ (the step was too
  * long): the interval shrinks toward the last good trial. After `maxNonFinite` such trials in
  * a row with no good step in hand, the search gives up with 'not-finite'.
+ *
+ * One search may take many evaluations, so `searchSteps` yields before each one (a safe
+ * point of the run: see steps.ts), right before it reads the signal.
  */
 import type { NotFinite, Objective } from './objective';
 import { clampStep, cubicMinimizer } from './interpolate';
+import { runToEnd, type Steps } from './steps';
 import { firstNonFinite } from './vector';
 
 export interface WolfeParameters {
@@ -93,6 +97,11 @@ export class WolfeLineSearch {
    * alpha0 > 0. x0 and d are only read.
    */
   search(objective: Objective, x0: Float64Array, f0: number, d: Float64Array, slope0: number, alpha0: number, signal?: { readonly aborted: boolean }): LineSearchStatus {
+    return runToEnd(this.searchSteps(objective, x0, f0, d, slope0, alpha0, signal));
+  }
+
+  /** `search` as steps: it yields before each evaluation, then reads the signal. */
+  *searchSteps(objective: Objective, x0: Float64Array, f0: number, d: Float64Array, slope0: number, alpha0: number, signal?: { readonly aborted: boolean }): Steps<LineSearchStatus> {
     const { c1, c2, maxEvaluations, minExtrapolation, extrapolation } = this.params;
     this.evaluations = 0;
     this.nonFiniteRun = 0;
@@ -100,19 +109,20 @@ export class WolfeLineSearch {
     let a = alpha0;
     for (;;) {
       if (this.evaluations >= maxEvaluations) return this.giveUp(aPrev, fPrev, dPrev);
+      yield;
       if (signal?.aborted === true) return 'cancelled';
       if (!this.evaluate(objective, x0, d, a)) {
         if (this.nonFiniteRun >= this.params.maxNonFinite) return this.giveUp(aPrev, fPrev, dPrev, true);
-        return this.zoom(objective, x0, f0, d, slope0, aPrev, fPrev, dPrev, a, NaN, NaN, signal);
+        return yield* this.zoom(objective, x0, f0, d, slope0, aPrev, fPrev, dPrev, a, NaN, NaN, signal);
       }
       const f = this.fTrial, slope = this.dTrial;
       if (!(f < f0) || f > f0 + c1 * a * slope0 || (aPrev > 0 && f > fPrev + roundoff(fPrev))) {
-        return this.zoom(objective, x0, f0, d, slope0, aPrev, fPrev, dPrev, a, f, slope, signal);
+        return yield* this.zoom(objective, x0, f0, d, slope0, aPrev, fPrev, dPrev, a, f, slope, signal);
       }
       if (Math.abs(slope) <= -c2 * slope0) return this.accept(a, f, slope, false);
       if (slope >= 0) {
         this.keepTrialAsLo();
-        return this.zoom(objective, x0, f0, d, slope0, a, f, slope, aPrev, fPrev, dPrev, signal);
+        return yield* this.zoom(objective, x0, f0, d, slope0, a, f, slope, aPrev, fPrev, dPrev, signal);
       }
       const w = a - aPrev;
       const next = clampStep(cubicMinimizer(aPrev, fPrev, dPrev, a, f, slope), a + minExtrapolation * w, a + extrapolation * w, a + extrapolation * w);
@@ -129,15 +139,16 @@ export class WolfeLineSearch {
    * in xLo/gLo unless lo = 0); φ'(lo)·(hi − lo) < 0, so [lo, hi] holds an acceptable step.
    * fHi = NaN marks a non-finite hi.
    */
-  private zoom(
+  private *zoom(
     objective: Objective, x0: Float64Array, f0: number, d: Float64Array, slope0: number,
     aLo: number, fLo: number, dLo: number, aHi: number, fHi: number, dHi: number,
     signal: { readonly aborted: boolean } | undefined,
-  ): LineSearchStatus {
+  ): Steps<LineSearchStatus> {
     const { c1, c2, maxEvaluations, guard } = this.params;
     for (;;) {
       const width = Math.abs(aHi - aLo);
       if (this.evaluations >= maxEvaluations || width <= Number.EPSILON * Math.max(aLo, aHi)) return this.giveUp(aLo, fLo, dLo);
+      yield;
       if (signal?.aborted === true) return 'cancelled';
       const a = Number.isNaN(fHi)
         ? aLo + NON_FINITE_CONTRACTION * (aHi - aLo)
