@@ -4,33 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { isMainThread, threadId } from 'node:worker_threads';
 import * as vscode from 'vscode';
 
-/** Resolves with `value()` once `ready(value)` holds, re-checking whenever `event` fires. */
-export function waitFor<T>(event: vscode.Event<unknown>, value: () => T, ready: (v: T) => boolean, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const current = value();
-      if (!ready(current)) return false;
-      cleanup();
-      resolve(current);
-      return true;
-    };
-    const subscription = event(() => void check());
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-    }, timeoutMs);
-    const cleanup = () => {
-      clearTimeout(timer);
-      subscription.dispose();
-    };
-    check();
-  });
-}
-
-/** The diagnostics of `uri` once `ready` holds for them (default: there is at least one). */
-export function waitForDiagnostics(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0, timeoutMs?: number): Promise<vscode.Diagnostic[]> {
-  return waitFor(vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(uri), ready, timeoutMs, `diagnostics on ${uri.path}`);
-}
+export { waitFor, waitForDiagnostics } from '../lib/wait';
 
 /** A file of the opened workspace folder. */
 export function workspaceFile(...segments: string[]): vscode.Uri {

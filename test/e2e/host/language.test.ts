@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, waitForDiagnostics } from './helpers';
 import { writeSpec, XOR_SPEC } from './fixtures';
+import { assertUnknownValueFixApplies, unknownActivation } from '../lib/quick-fix-check';
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -24,15 +25,7 @@ describe('the nnspec language', () => {
   });
 
   it('applies the quick fix for an unknown value and the error goes away', async () => {
-    const uri = writeSpec('fixable.nnspec', XOR_SPEC.replace('    activation: sigmoid\n  - units: 1', '    activation: sigmoidd\n  - units: 1'));
-    const editor = await vscode.window.showTextDocument(uri);
-    const [diagnostic] = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'unknown-value'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic!.range);
-    const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit);
-    assert.ok(fix, `no quick fix among ${actions.map((a) => a.title).join(', ')}`);
-    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
-    assert.match(editor.document.getText(), /activation: sigmoid\n {2}- units: 1/);
-    await waitForDiagnostics(uri, (ds) => ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length === 0);
+    await assertUnknownValueFixApplies(writeSpec('fixable.nnspec', unknownActivation(XOR_SPEC)));
   });
 
   it('hovers a key with its documentation and `layers` with the model summary', async () => {

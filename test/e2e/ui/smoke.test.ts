@@ -4,25 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { currentUiRun } from '../../../scripts/e2e/lib/ui-run';
+import { BAD_SPEC } from './lib/bad-spec';
 import { Workbench } from './lib/workbench';
-
-/** A spec with one unknown activation on line 6 (1-based). */
-const badSpec = `name: bad
-task: classification
-layers:
-  - units: 2
-  - units: 1
-    activation: sigmoidd
-data:
-  rows:
-    - [0, 0, 0]
-    - [1, 1, 1]
-`;
 
 describe('nnspec in the workbench', () => {
   let wb: Workbench;
   before(async () => {
-    fs.writeFileSync(path.join(currentUiRun().workspace, 'bad.nnspec'), badSpec);
+    fs.writeFileSync(path.join(currentUiRun().workspace, 'bad.nnspec'), BAD_SPEC);
     wb = await Workbench.open();
   });
   after(async () => {
