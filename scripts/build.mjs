@@ -30,13 +30,16 @@ const nodeEntries = [
 const builds = nodeEntries
   .filter(([entry]) => existsSync(entry))
   .map(([entry, outfile]) =>
-    esbuild.build({ ...common, entryPoints: [entry], outfile, platform: 'node', format: 'cjs', external: ['vscode'] }),
+    // playwright-core is the bench's only (a browser driver, loaded from node_modules when `bench -- web` runs).
+    esbuild.build({ ...common, entryPoints: [entry], outfile, platform: 'node', format: 'cjs', external: ['vscode', 'playwright-core'] }),
   );
 
 // The browser build (package.json `browser`): the extension in the web worker extension host.
 // It shares every module with the Node build but its entry and platform edge, and fails
 // here if anything it bundles reaches a Node built-in (browser-bundle.mjs).
 builds.push(browserBundle({ ...common, entryPoints: ['src/extension/extension-web.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }));
+// Its training worker, a Web Worker the browser build starts (a classic worker script).
+builds.push(browserBundle({ ...common, entryPoints: ['src/worker/web-worker.ts'], outfile: 'dist/web/worker.js', format: 'iife' }));
 
 if (existsSync('webview/main.ts')) {
   builds.push(

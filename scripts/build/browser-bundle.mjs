@@ -22,9 +22,9 @@ const noNodeBuiltins = {
 /** esbuild.build for a browser worker with `options` (entryPoints, outfile, external, …). */
 export function browserBundle(options) {
   return esbuild.build({
+    format: 'cjs',
     ...options,
     platform: 'browser',
-    format: 'cjs',
     target: 'es2022',
     alias: { 'csv-parse': 'csv-parse/browser/esm' },
     inject: [path.join(here, 'buffer-global.mjs')],

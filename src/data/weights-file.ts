@@ -9,7 +9,10 @@ import type { WeightsErrorCode, WeightsFile, WeightsResult } from '../core/weigh
 import { readWeights } from '../core/weights/parse';
 import { serializeWeights, type WeightsInput } from '../core/weights/serialize';
 import { writeFileAtomic, writeFileAtomicSync, type WriteCode } from './atomic-write';
-import { readInput, readInputSync, type InputFailure, type InputOptions } from './open-input';
+import { readInput, readInputSync, type InputFailure } from './open-input';
+import { MAX_WEIGHTS_BYTES, WEIGHTS_INPUT } from './weights-limits';
+
+export { MAX_WEIGHTS_BYTES, WEIGHTS_INPUT };
 
 /** Why writing a weights file failed: θ could not be serialised, or the write itself failed. */
 export type WeightsWriteCode = WeightsErrorCode | WriteCode;
@@ -32,15 +35,13 @@ export async function writeWeightsFile(file: string, input: WeightsInput): Promi
   return text.ok ? writeFileAtomic(file, text.value) : text;
 }
 
-/**
- * The largest weights file read: 500 MiB. A weights file is about 24 characters a parameter,
- * so this holds some 20 million; V8's longest string (2^29 − 24 characters, just under
- * 512 MiB) is the hard ceiling of any text read whole.
- */
-export const MAX_WEIGHTS_BYTES = 500 * 1024 * 1024;
-
-/** The opener's options for a weights file (open-input.ts). */
-export const WEIGHTS_INPUT: InputOptions = { maxBytes: MAX_WEIGHTS_BYTES, what: 'a weights file' };
+/** A training job's saver (jobs/train-job.ts) that writes the weights file `file` atomically. */
+export function saveWeightsTo(file: string): (input: WeightsInput) => Promise<{ path: string } | { failure: { code: WeightsWriteCode; message: string } }> {
+  return async (input) => {
+    const written = await writeWeightsFile(file, input);
+    return written.ok ? { path: file } : { failure: { code: written.error.code, message: written.error.message } };
+  };
+}
 
 /** Reads a weights file and checks it against layer sizes s_1 … s_L; returns it and its θ. */
 export function readWeightsFile(file: string, layerSizes: readonly number[]): WeightsResult<LoadedWeights> {

@@ -5,8 +5,8 @@ import type { Ctx } from './ctx';
 import type { ThreadedJob } from './jobs/running-job';
 import type { CsvAnswerer } from './validation/csv-probe-answers';
 
-/** Starts a job in a thread of its own; `onEvent` sees each non-final event. */
-export type JobStarter = (job: DistributiveOmit<WorkerJob, 'cancelFlag'>, onEvent: (event: WorkerEvent) => void) => ThreadedJob;
+/** Starts a job on the spec `spec` in a thread of its own; `onEvent` sees each non-final event. */
+export type JobStarter = (job: DistributiveOmit<WorkerJob, 'cancelFlag'>, onEvent: (event: WorkerEvent) => void, spec: vscode.Uri) => ThreadedJob;
 
 /** How a host reaches a spec's data files, in its own terms (folder paths on a disk, URIs in the browser). */
 export interface DataFiles extends CsvAnswerer {

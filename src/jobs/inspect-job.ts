@@ -2,18 +2,20 @@
  * An inspection of an opened spec for the inspector: at the trained weights beside the spec
  * when they fit it, else at the spec's initial weights.
  */
-import { existsSync } from 'node:fs';
 import { NetworkInspector } from '../core/inspect/network-inspector';
 import type { Compute } from '../core/nn/compute';
 import type { InspectionSnapshot } from '../core/inspect/snapshot';
 import { initialTheta } from '../core/train/architecture-of';
 import { specHash } from '../core/weights/spec-hash';
-import { readWeightsFileAsync } from '../data/weights-file';
+import type { WeightsFile, WeightsResult } from '../core/weights/format';
 import type { OpenedSpec } from './open-spec';
 
 export interface InspectJobOptions {
-  /** A weights file to inspect; a missing file means "not trained yet". */
-  readonly weightsPath?: string;
+  /**
+   * Reads the weights file to inspect, checked against the layer sizes; 'missing' when there
+   * is none ("not trained yet"). Undefined: the initial weights are inspected.
+   */
+  readonly readWeights?: (layerSizes: readonly number[]) => Promise<WeightsResult<{ readonly file: WeightsFile; readonly theta: Float64Array }> | 'missing'>;
   /** The training example to trace (0-based). */
   readonly example: number;
   /** The kernels the snapshot's gradient may use (default TypeScript). */
@@ -29,8 +31,8 @@ export interface InspectJobResult {
 export async function runInspectJob(opened: OpenedSpec, options: InspectJobOptions): Promise<InspectJobResult> {
   const inspector = new NetworkInspector(opened.architecture, opened.data, options.compute);
   let weightsNote: string | undefined;
-  if (options.weightsPath !== undefined && existsSync(options.weightsPath)) {
-    const loaded = await readWeightsFileAsync(options.weightsPath, opened.architecture.sizes);
+  const loaded = options.readWeights ? await options.readWeights(opened.architecture.sizes) : 'missing';
+  if (loaded !== 'missing') {
     if (loaded.ok) {
       const iterations = loaded.value.file.run?.iterations;
       const snapshot = inspector.snapshot(loaded.value.theta, { source: 'weights-file', example: options.example, confusion: true, ...(iterations !== undefined ? { iteration: iterations } : {}) });

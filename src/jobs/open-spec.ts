@@ -4,32 +4,17 @@
  * same answers.
  */
 import * as path from 'node:path';
-import type { Architecture } from '../core/nn/network';
-import type { PreparedData } from '../core/nn/dataset';
-import type { Spec } from '../core/spec/schema';
-import { MAX_SPEC_BYTES, validateSpec } from '../core/spec/validate';
-import { architectureOf } from '../core/train/architecture-of';
+import { MAX_SPEC_BYTES } from '../core/spec/validate';
 import { createCsvProbe } from '../data/csv-probe';
-import { loadData } from '../data/load-data';
+import { loadTable } from '../data/load-data';
 import { readInputSync, type InputFailure, type InputOptions, type InputText } from '../data/open-input';
 import type { CsvReadOnce } from '../data/csv-file';
 import type { JobPolicy } from '../protocol/job-policy';
 import type { JobFailure, JobResult, OpenFailureCode } from './job-failure';
+import { validateOpened, withData, type OpenedNetwork, type OpenedSpec } from './opened-spec';
 
 // Declared with the protocol (the worker's jobs carry it); the CLI still names it from here.
-export type { JobPolicy };
-
-/** A validated spec and its network, without its data (what `nnspec export` needs). */
-export interface OpenedNetwork {
-  readonly specPath: string;
-  readonly specText: string;
-  readonly spec: Spec;
-  readonly architecture: Architecture;
-}
-
-export interface OpenedSpec extends OpenedNetwork {
-  readonly data: PreparedData;
-}
+export type { JobPolicy, OpenedNetwork, OpenedSpec };
 
 /**
  * How a spec file is read (open-input.ts): a regular file, its first MAX_SPEC_BYTES bytes at
@@ -43,7 +28,7 @@ export type SpecSource = string | InputText;
 /** Reads a spec file through the opener; the failure names the file and what it is. */
 export function readSpecFile(specPath: string): JobResult<InputText, OpenFailureCode> {
   const read = readInputSync(path.resolve(specPath), SPEC_INPUT);
-  return read.ok ? read : failed(specUnreadable(specPath, read.error));
+  return read.ok ? read : { ok: false, failure: specUnreadable(specPath, read.error) };
 }
 
 /** The job failure for a spec the opener refused. */
@@ -57,20 +42,8 @@ export function openSpec(specPath: string, policy: JobPolicy, specText?: SpecSou
   const readOnce: CsvReadOnce = new Map();
   const opened = openSpecText(specPath, policy, specText, readOnce);
   if (!opened.ok) return opened;
-  const { specPath: absolute, spec, architecture } = opened.value;
-  const data = loadData(spec, absolute, {
-    workspaceRoot: policy.workspaceRoot,
-    allowOutside: policy.allowOutside,
-    outputUnits: architecture.sizes.at(-1)!,
-    readOnce,
-    ...maxBytes(policy),
-  });
-  if (!data.ok) {
-    const { code, message, file, line, column } = data.error;
-    // Inline rows carry 0-based row/cell indices, not file positions: only a file's are passed on.
-    return failed({ code, message, ...(file ? { file, ...(line ? { line } : {}), ...(column ? { column } : {}) } : {}) });
-  }
-  return { ok: true, value: { ...opened.value, data: data.value } };
+  const options = { workspaceRoot: policy.workspaceRoot, allowOutside: policy.allowOutside, readOnce, ...maxBytes(policy) };
+  return withData(opened.value, (spec) => loadTable(spec, opened.value.specPath, options));
 }
 
 /**
@@ -93,29 +66,10 @@ function openSpecText(specPath: string, policy: JobPolicy, specText: SpecSource 
   } else {
     source = typeof specText === 'string' ? { text: specText, complete: true } : specText;
   }
-  const { text } = source;
-  const validation = validateSpec(text, {
-    ...(source.complete ? {} : { textIsPrefix: true }),
-    ...(readOnce ? { probe: createCsvProbe(path.dirname(absolute), { workspaceRoot: policy.workspaceRoot, allowOutside: policy.allowOutside, readOnce, ...maxBytes(policy) }) } : {}),
-    ...(policy.maxParameters !== undefined ? { maxParameters: policy.maxParameters } : {}),
-    ...(policy.maxMemoryMB !== undefined ? { maxMemoryMB: policy.maxMemoryMB } : {}),
-  });
-  if (!validation.spec) {
-    const errors = validation.diagnostics.filter((d) => d.severity === 'error');
-    return failed({
-      code: 'spec-invalid',
-      message: `The spec has ${errors.length} error${errors.length === 1 ? '' : 's'}; the first: ${errors[0]?.message ?? 'unknown'}`,
-      diagnostics: validation.diagnostics,
-      specText: text,
-    });
-  }
-  return { ok: true, value: { specPath: absolute, specText: text, spec: validation.spec, architecture: architectureOf(validation.spec) } };
+  const probe = readOnce ? createCsvProbe(path.dirname(absolute), { workspaceRoot: policy.workspaceRoot, allowOutside: policy.allowOutside, readOnce, ...maxBytes(policy) }) : undefined;
+  return validateOpened(absolute, source, policy, probe);
 }
 
 function maxBytes(policy: JobPolicy): { maxBytes?: number } {
   return policy.maxCsvBytes !== undefined ? { maxBytes: policy.maxCsvBytes } : {};
-}
-
-function failed(failure: JobFailure<OpenFailureCode>): { ok: false; failure: JobFailure<OpenFailureCode> } {
-  return { ok: false, failure };
 }

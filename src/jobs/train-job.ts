@@ -1,6 +1,8 @@
 /**
  * A training run from an opened spec to a weights file: train, then save the weights
- * atomically beside the spec (marked partial when the run was cancelled or diverged).
+ * (marked partial when the run was cancelled or diverged). Where and how they are saved is
+ * the caller's (data/weights-file.ts's saveWeightsTo on a disk, a message to the host in the
+ * browser's worker), so the run itself reads and writes nothing.
  */
 import type { Compute } from '../core/nn/compute';
 import { NetworkEvaluator } from '../core/nn/evaluator';
@@ -8,17 +10,17 @@ import { findSymmetricUnits, type SymmetricLayer } from '../core/nn/symmetry';
 import type { InitStrategyName, TrainSpec } from '../core/spec/schema';
 import { initialTheta } from '../core/train/architecture-of';
 import type { TrainingSummary } from '../core/train/progress';
-import { trainNetwork, type TrainingHooks } from '../core/train/trainer';
+import { trainNetwork, trainSliced, type TrainingHooks } from '../core/train/trainer';
+import type { Slicing } from '../core/nn/optimizers/steps';
 import { unitHealth, type LayerHealth } from '../core/train/unit-health';
 import type { WeightsInput } from '../core/weights/serialize';
 import { specHash } from '../core/weights/spec-hash';
-import { writeWeightsFile } from '../data/weights-file';
 import type { JobFailure } from './job-failure';
 import type { OpenedSpec } from './open-spec';
 
 export interface TrainJobOptions {
-  /** Where to write the weights; undefined: do not write them. */
-  readonly weightsPath?: string;
+  /** Saves the trained weights; undefined: they are not saved. */
+  readonly saveWeights?: WeightsSaver;
   /** Start from these parameters instead of the spec's initialisation. */
   readonly theta0?: Float64Array;
   readonly init?: { readonly strategy?: InitStrategyName; readonly seed?: number };
@@ -26,7 +28,15 @@ export interface TrainJobOptions {
   readonly iterations?: number;
   /** The kernels and threads the run may use (default TypeScript, one thread). */
   readonly compute?: Compute;
+  /** Train in time slices, giving the thread's event loop a turn between them (a worker that hears a cancel only as a message). */
+  readonly slicing?: Slicing;
 }
+
+/** Where the weights went, or why they could not be saved. */
+export type SavedWeights = { readonly path: string } | { readonly failure: JobFailure };
+
+/** Saves a finished run's weights file. Never rejects. */
+export type WeightsSaver = (weights: WeightsInput) => Promise<SavedWeights>;
 
 export interface TrainJobResult {
   readonly summary: TrainingSummary;
@@ -38,20 +48,20 @@ export interface TrainJobResult {
   /** Hidden layers with dead (relu) or saturated (sigmoid, tanh) units after the run. */
   readonly health: readonly LayerHealth[];
   /** Where the weights were written, or why they could not be. */
-  readonly weights?: { readonly path: string } | { readonly failure: JobFailure };
+  readonly weights?: SavedWeights;
 }
 
 export async function runTrainJob(opened: OpenedSpec, options: TrainJobOptions, hooks: TrainingHooks): Promise<TrainJobResult> {
   const { spec, architecture, data } = opened;
   const theta0 = options.theta0 ?? initialTheta(spec, options.init ?? {}).theta;
   const train = options.iterations !== undefined ? { ...spec.train, iterations: options.iterations } : spec.train;
-  const { theta, summary } = trainNetwork({ architecture, data, theta0, train }, hooks, options.compute);
+  const problem = { architecture, data, theta0, train };
+  const { theta, summary } = options.slicing ? await trainSliced(problem, hooks, options.compute ?? {}, options.slicing) : trainNetwork(problem, hooks, options.compute);
   const partial = summary.reason === 'cancelled' || summary.reason === 'not-finite';
   const symmetry = findSymmetricUnits(theta, architecture.sizes, 1e-9);
   const health = relevantHealth(unitHealth(new NetworkEvaluator(architecture), theta, data.train), summary);
-  if (options.weightsPath === undefined) return { summary, theta, partial, symmetry, health };
-  const written = await writeWeightsFile(options.weightsPath, trainedWeights(opened, train, theta, summary));
-  const weights = written.ok ? { path: options.weightsPath } : { failure: { code: written.error.code, message: written.error.message } };
+  if (options.saveWeights === undefined) return { summary, theta, partial, symmetry, health };
+  const weights = await options.saveWeights(trainedWeights(opened, train, theta, summary));
   return { summary, theta, partial, symmetry, health, weights };
 }
 

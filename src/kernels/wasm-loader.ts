@@ -5,18 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { NnKernelFactory, NnKernels } from '../core/nn/kernels/wasm-exports';
+import type { NnKernelFactory } from '../core/nn/kernels/wasm-exports';
+import { compileKernels, kernelFactoryOf, KERNELS_FILE } from './wasm-kernels';
 
-/** The part of the WebAssembly JS API used here (the lib settings of this project do not declare it). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer };
-  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { readonly exports: Record<string, unknown> };
-}
-declare const WebAssembly: WasmApi;
-
-/** The file name of the kernels beside the bundles in dist/. */
-export const KERNELS_FILE = 'nn-kernels.wasm';
+export { KERNELS_FILE };
 
 /** Where the .wasm may be: beside this bundle (dist/), or dist/ of the repository (sources run by tsx). */
 export function kernelCandidates(): string[] {
@@ -41,19 +33,14 @@ export function loadWasmKernels(file?: string): NnKernelFactory | undefined {
   }
   let module = compiled.get(found);
   if (!module) {
-    try {
-      module = new WebAssembly.Module(readFileSync(found));
-    } catch (e) {
-      wasmUnavailableReason = `${KERNELS_FILE} does not compile here: ${(e as Error).message}`;
+    const compiledNow = compileKernels(readFileSync(found));
+    if (!compiledNow.ok) {
+      wasmUnavailableReason = compiledNow.reason;
       return undefined;
     }
+    module = compiledNow.module;
     compiled.set(found, module);
   }
   wasmUnavailableReason = undefined;
-  const ready = module;
-  return (pages) => {
-    const memory = new WebAssembly.Memory({ initial: pages });
-    const instance = new WebAssembly.Instance(ready, { env: { memory } });
-    return { ...(instance.exports as unknown as Omit<NnKernels, 'memory'>), memory };
-  };
+  return kernelFactoryOf(module);
 }

@@ -22,7 +22,7 @@ export type WorkerFailureCode =
   | 'worker-crashed'
   /** The host ended the thread on purpose: a stop, a newer job replacing it, a deleted spec (the host's observation). */
   | 'worker-terminated'
-  /** This build of the extension has no worker for the job (the browser build, until its worker lands). */
+  /** The job's worker could not be started (the browser build: no Web Workers, or its script did not load); the message says why. */
   | 'worker-unavailable';
 
 export type FailureCode = SpecFailureCode | DataErrorCode | WeightsErrorCode | WorkerFailureCode;

@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openSpec } from '../../src/jobs/open-spec';
 import { runTrainJob } from '../../src/jobs/train-job';
+import { saveWeightsTo } from '../../src/data/weights-file';
 import { openJobCompute } from '../../src/parallel/job-compute';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -20,7 +21,7 @@ async function train(specPath: string, workspaceRoot: string, threads: number, o
   assert.ok(opened.ok, opened.ok ? '' : opened.failure.message);
   const job = openJobCompute({ threads });
   try {
-    const result = await runTrainJob(opened.value, { weightsPath: out, compute: job.compute }, {});
+    const result = await runTrainJob(opened.value, { saveWeights: saveWeightsTo(out), compute: job.compute }, {});
     assert.ok(result.weights && 'path' in result.weights, 'the weights are written');
   } finally {
     await job.dispose();

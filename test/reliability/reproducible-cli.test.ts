@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openSpec } from '../../src/jobs/open-spec';
 import { runTrainJob } from '../../src/jobs/train-job';
+import { saveWeightsTo } from '../../src/data/weights-file';
 import { openJobCompute } from '../../src/parallel/job-compute';
 import { runCli } from './built-cli';
 
@@ -34,7 +35,7 @@ describe('reliability: nnspec train gives the same Θ bit for bit, run after run
     assert.ok(opened.ok, opened.ok ? '' : opened.failure.message);
     const job = openJobCompute({ threads: 1 });
     try {
-      await runTrainJob(opened.value, { weightsPath: path.join(dir, 'job.json'), compute: job.compute }, {});
+      await runTrainJob(opened.value, { saveWeights: saveWeightsTo(path.join(dir, 'job.json')), compute: job.compute }, {});
     } finally {
       await job.dispose();
     }

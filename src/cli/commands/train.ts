@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { weightsPathFor } from '../../core/weights/weights-path';
 import { runTrainJob } from '../../jobs/train-job';
+import { saveWeightsTo } from '../../data/weights-file';
 import { parseCommandArgs } from '../args';
 import { clip, oneLine } from '../bounded-text';
 import { EXIT, type Command } from '../command';
@@ -46,7 +47,7 @@ export const trainCommand: Command = {
     if (refused !== undefined) return refused;
     const quiet = values.quiet === true || values.json === true;
     const bar = quiet ? undefined : createProgressBar(io.stderr, opened.spec.train.iterations);
-    const result = await runTrainJob(opened, { weightsPath, compute }, { onProgress: (p) => bar?.update(p), progressIntervalMs: 50 });
+    const result = await runTrainJob(opened, { saveWeights: saveWeightsTo(weightsPath), compute }, { onProgress: (p) => bar?.update(p), progressIntervalMs: 50 });
     bar?.stop();
     const shownWeights = path.relative(io.cwd, weightsPath) || weightsPath;
     if (values.json === true) {

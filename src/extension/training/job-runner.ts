@@ -161,7 +161,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
    */
   inspect(document: vscode.TextDocument, weightsPath: string | undefined, example: number): Promise<FinalWorkerEvent> {
     const job = { type: 'inspect' as const, example, ...(weightsPath ? { weightsPath } : {}), ...this.specOf(document) };
-    const started = this.registry.start(keyOf(document.uri, 'inspect'), () => this.startJob(job, () => undefined));
+    const started = this.registry.start(keyOf(document.uri, 'inspect'), () => this.startJob(job, () => undefined, document.uri));
     // Inspections replace each other, so one always starts; a kept one would answer as well.
     return started.status === 'started' ? started.done : started.job.done;
   }
@@ -188,7 +188,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
   /** Starts a job on the spec in a worker, unless one of its kind runs on it already ('busy'). */
   private start(document: vscode.TextDocument, job: StartableJob, onEvent: (event: WorkerEvent) => void, snapshotWords?: Int32Array) {
     const full = { ...job, ...this.specOf(document) } as DistributiveOmit<WorkerJob, 'cancelFlag'>;
-    return this.registry.start(keyOf(document.uri, job.type), () => this.startJob(full, onEvent), snapshotWords ? { snapshotWords } : {});
+    return this.registry.start(keyOf(document.uri, job.type), () => this.startJob(full, onEvent, document.uri), snapshotWords ? { snapshotWords } : {});
   }
 
   /** Waits for a started job, `token` cancelling it, and tells onFinished its end. */

@@ -61,8 +61,8 @@ export class WorkspaceDataFiles implements DataFiles {
     return toRowsBound(read.ok ? ok(read.value.result) : read);
   }
 
-  /** The file of `question` checked by the rules above, then its bytes fed in slices to the sink. Never rejects. */
-  private async read<T>(question: CsvQuestion, sinkFor: (file: string) => CsvByteSink<T>): Promise<DataResult<{ file: string; result: T }>> {
+  /** The bytes of the file `question` names, checked by the rules above (what a job is given to open its spec). Never rejects. */
+  async bytesOf(question: Omit<CsvQuestion, 'target'>): Promise<DataResult<{ file: string; bytes: Uint8Array }>> {
     const uri = this.uriOf(question.specDir, question.csvPath);
     const file = displayName(uri);
     const root = vscode.Uri.parse(question.options.workspaceRoot);
@@ -77,17 +77,25 @@ export class WorkspaceDataFiles implements DataFiles {
       const bytes = await vscode.workspace.fs.readFile(uri);
       // It grew past the limit after the stat.
       if (bytes.length > input.maxBytes) return csvFailure(tooLargeFailure(file, undefined, input));
-      const sink = sinkFor(file);
-      for (let start = 0; start < bytes.length; start += SLICE_BYTES) {
-        if (!sink.write(bytes.subarray(start, start + SLICE_BYTES))) break;
-        await nextTurn();
-      }
-      const end = sink.end();
-      return end.ok ? ok({ file, result: end.value }) : end;
+      return ok({ file, bytes });
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return fail({ code: 'csv-not-found', file, message: `${file} does not exist.` });
       return fail({ code: 'csv-unreadable', file, message: `${file} cannot be read: ${error instanceof Error ? error.message : String(error)}` });
     }
+  }
+
+  /** The file of `question` read by bytesOf, then fed in slices to the sink. Never rejects. */
+  private async read<T>(question: CsvQuestion, sinkFor: (file: string) => CsvByteSink<T>): Promise<DataResult<{ file: string; result: T }>> {
+    const read = await this.bytesOf(question);
+    if (!read.ok) return read;
+    const { file, bytes } = read.value;
+    const sink = sinkFor(file);
+    for (let start = 0; start < bytes.length; start += SLICE_BYTES) {
+      if (!sink.write(bytes.subarray(start, start + SLICE_BYTES))) break;
+      await nextTurn();
+    }
+    const end = sink.end();
+    return end.ok ? ok({ file, result: end.value }) : end;
   }
 }
 
@@ -99,7 +107,7 @@ function isInside(root: vscode.Uri, uri: vscode.Uri): boolean {
 }
 
 /** A file as messages name it: its path (the same text the desktop shows for a file on disk). */
-function displayName(uri: vscode.Uri): string {
+export function displayName(uri: vscode.Uri): string {
   return uri.scheme === 'file' ? uri.fsPath : uri.path;
 }
 

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { currentUiRun } from '../../../scripts/e2e/lib/ui-run';
 import { BAD_SPEC } from '../ui/lib/bad-spec';
+import { checksGradients, inspectorShowsTheLastRun, trainsFromThePalette, validatesAsItOpens } from '../ui/lib/scenarios';
 import { Workbench } from '../ui/lib/workbench';
 
 describe('nnspec in the browser’s extension host', () => {
@@ -19,13 +20,7 @@ describe('nnspec in the browser’s extension host', () => {
     await wb?.close();
   });
 
-  it('validates a spec as it opens: a squiggle and a Problems row at the line', async () => {
-    await wb.openFile('bad.nnspec');
-    assert.ok((await wb.waitForSquiggles('error')) >= 1);
-    const rows = await wb.problems(/\[Ln 6, Col \d+\]/);
-    assert.ok(rows.some((row) => /\[Ln 6, Col \d+\]/.test(row)), rows.join('\n'));
-    await wb.screenshot('web-problems-validation');
-  });
+  it('validates a spec as it opens: a squiggle and a Problems row at the line', () => validatesAsItOpens(wb, 'web-problems-validation'));
 
   it('shows the layer diagram of iris in the inspector', async () => {
     await wb.openFile('iris.nnspec');
@@ -39,10 +34,9 @@ describe('nnspec in the browser’s extension host', () => {
     await wb.runCommand('View: Close All Editors');
   });
 
-  it('Train says why it cannot run here, as an error notification', async () => {
-    await wb.openFile('xor.nnspec');
-    await wb.runCommand('NN: Train network');
-    await wb.waitForNotification(/training xor\.nnspec failed: .*browser build/);
-    await wb.screenshot('web-train-unavailable');
-  });
+  it('trains from the palette in the browser’s worker, with a progress notification', () => trainsFromThePalette(wb, 'web-train-notification'));
+
+  it('an inspector opened after the run shows its cost curve', () => inspectorShowsTheLastRun(wb));
+
+  it('checks gradients from the palette: the Problems panel lists a verdict per layer', () => checksGradients(wb, 'web-problems-gradient-check'));
 });
