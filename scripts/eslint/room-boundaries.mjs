@@ -15,7 +15,7 @@ export const ROOMS = {
   'src/export': { runtime: ['src/core', 'src/data'], types: [] },
   'src/kernels': { runtime: [], types: ['src/core'] },
   'src/parallel': { runtime: ['src/core', 'src/kernels'], types: [] },
-  'src/jobs': { runtime: ['src/core', 'src/data'], types: ['src/protocol'] },
+  'src/jobs': { runtime: ['src/core', 'src/data', 'src/export'], types: ['src/protocol'] },
   'src/worker': { runtime: ['src/core', 'src/data', 'src/jobs', 'src/parallel', 'src/kernels', 'src/protocol'], types: [] },
   'src/cli': { runtime: ['src/core', 'src/data', 'src/export', 'src/jobs', 'src/parallel', 'src/kernels', 'src/protocol'], types: [] },
   'src/debug': { runtime: ['src/core', 'src/data', 'src/jobs', 'src/parallel', 'src/protocol'], types: [] },

@@ -13,6 +13,7 @@
  * these operators in (the weights are rounded to the nearest float32); float64 keeps the
  * trained doubles and reproduces nnspec's predictions to rounding (see docs/export.md).
  */
+import { ONNX_PRODUCER } from '../data/exported-by-nnspec';
 import type { ActivationName } from '../core/spec/schema';
 import type { ExportedNetwork } from './exported-network';
 import { ATTRIBUTE_INT, ONNX_DOUBLE, ONNX_FLOAT, onnxModelType } from './onnx-proto';
@@ -84,7 +85,7 @@ export function onnxModel(network: ExportedNetwork, precision: OnnxPrecision = '
   return {
     irVersion: ONNX_IR_VERSION,
     opsetImport: [{ domain: '', version: ONNX_OPSET }],
-    producerName: 'nnspec',
+    producerName: ONNX_PRODUCER,
     docString: `${network.name}: a ${network.sizes.join('-')} network exported by nnspec (${precision})`,
     // For programs that load the model (in Python: InferenceSession.get_modelmeta().custom_metadata_map).
     metadataProps: [

@@ -8,8 +8,11 @@ import type { CsvQuestion } from './validation/csv-probe-answers';
 import { workspaceRootOf } from './validation/workspace-root';
 import { WorkspaceDataFiles } from './web/workspace-data-files';
 
-/** A folder named by URI (`scheme://…`), not by a path on disk (`/w/a`, `C:\w\a`). */
-const URI_FOLDER = /^[a-z][a-z0-9+.-]+:\/\//i;
+/**
+ * A folder named by URI (`scheme://authority/…`, or `scheme:/…` when it has no authority), not
+ * by a path on disk (`/w/a`, `C:\w\a`: a drive letter is one character, a scheme at least two).
+ */
+const URI_FOLDER = /^[a-z][a-z0-9+.-]+:/i;
 
 /**
  * A spec's data files in a Node extension host: a spec on disk is read by the probe thread

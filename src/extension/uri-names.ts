@@ -13,3 +13,8 @@ export function fileNameOf(uri: vscode.Uri): string {
 export function folderOf(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..');
 }
+
+/** A file as messages name it: its path (on a disk, the same text the desktop's CLI shows). */
+export function displayName(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.path;
+}

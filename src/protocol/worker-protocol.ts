@@ -12,6 +12,7 @@ import type { LayerHealth } from '../core/train/unit-health';
 import type { InitStrategyName } from '../core/spec/schema';
 import type { TrainingProgress, TrainingSummary } from '../core/train/progress';
 import type { FailureCode } from './failure-code';
+import type { ExportTarget } from './export-target';
 import type { JobPolicy } from './job-policy';
 
 interface JobBase {
@@ -47,7 +48,9 @@ export type WorkerJob =
   | (JobBase & { readonly type: 'check'; readonly weightsPath?: string })
   | (JobBase & { readonly type: 'compare-init'; readonly strategies: readonly InitStrategyName[]; readonly iterations: number })
   /** A snapshot for the inspector, at the weights file when it fits the spec, else at the initial weights. */
-  | (JobBase & { readonly type: 'inspect'; readonly weightsPath?: string; readonly example: number });
+  | (JobBase & { readonly type: 'inspect'; readonly weightsPath?: string; readonly example: number })
+  /** The trained network at `weightsPath` as an ONNX model or a PyTorch script; the host writes it. Needs no data. */
+  | (JobBase & { readonly type: 'export'; readonly weightsPath: string; readonly target: ExportTarget });
 
 /** One run of a comparison of initialisation strategies. */
 export interface InitComparisonRun {
@@ -80,6 +83,8 @@ export type WorkerEvent =
   | { readonly type: 'checked'; readonly report: GradientCheckReport; readonly atWeights: boolean }
   | { readonly type: 'compared'; readonly runs: readonly InitComparisonRun[] }
   | { readonly type: 'inspected'; readonly snapshot: InspectionSnapshot; readonly weightsNote?: string }
+  /** The export's contents (an ONNX model's bytes, a script's text); `staleWeights`: trained on another version of the spec. */
+  | { readonly type: 'exported'; readonly contents: Uint8Array | string; readonly staleWeights: boolean }
   | {
       readonly type: 'failed';
       readonly code: FailureCode;
@@ -97,6 +102,7 @@ const ENDS_JOB = {
   checked: true,
   compared: true,
   inspected: true,
+  exported: true,
   failed: true,
 } as const satisfies Record<WorkerEvent['type'], boolean>;
 

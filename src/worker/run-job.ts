@@ -9,9 +9,10 @@ import type { TrainingProgress } from '../core/train/progress';
 import type { WeightsFile, WeightsResult } from '../core/weights/format';
 import { runCheckJob } from '../jobs/check-job';
 import { runCompareInitJob } from '../jobs/compare-init-job';
-import type { JobResult, OpenFailureCode } from '../jobs/job-failure';
+import { exportContents, weightsAreStale } from '../jobs/export-job';
+import type { JobFailure, JobResult, OpenFailureCode } from '../jobs/job-failure';
 import { runInspectJob } from '../jobs/inspect-job';
-import type { OpenedSpec } from '../jobs/opened-spec';
+import type { OpenedNetwork, OpenedSpec } from '../jobs/opened-spec';
 import { runTrainJob, type WeightsSaver } from '../jobs/train-job';
 import type { WebWorkerJob } from '../protocol/web-worker-protocol';
 import type { WorkerEvent } from '../protocol/worker-protocol';
@@ -29,6 +30,8 @@ export type ReadWeights = WeightsResult<{ readonly file: WeightsFile; readonly t
 export interface JobEnvironment {
   /** The job's spec, validated, with its data. */
   open(): JobResult<OpenedSpec, OpenFailureCode>;
+  /** The job's spec, validated, without reading its data (an export needs only the network). */
+  openNetwork(): JobResult<OpenedNetwork, OpenFailureCode>;
   /** Set once the host asks the job to stop. */
   readonly signal: { readonly aborted: boolean };
   /** Whether an inspector wants training snapshots now, and of which example (0-based). */
@@ -46,12 +49,9 @@ export interface JobEnvironment {
 
 export async function runJob(job: RunnableJob, env: JobEnvironment, post: (event: WorkerEvent) => void): Promise<void> {
   const { compute, signal } = env;
+  if (job.type === 'export') return runExport(job, env, post);
   const opened = env.open();
-  if (!opened.ok) {
-    const { code, message, diagnostics } = opened.failure;
-    post({ type: 'failed', code, message, ...(diagnostics ? { diagnostics } : {}) });
-    return;
-  }
+  if (!opened.ok) return postOpenFailure(opened.failure, post);
   const slicing = env.slicing ? { slicing: env.slicing } : {};
   switch (job.type) {
     case 'train': {
@@ -123,4 +123,25 @@ export async function runJob(job: RunnableJob, env: JobEnvironment, post: (event
       post({ type: 'failed', code: 'unknown-job', message: `Unknown job ${JSON.stringify(never)}` });
     }
   }
+}
+
+/** An export: the network and its weights, no data (a weights file carries the normalisation and the classes). */
+async function runExport(job: Extract<RunnableJob, { type: 'export' }>, env: JobEnvironment, post: (event: WorkerEvent) => void): Promise<void> {
+  const opened = env.openNetwork();
+  if (!opened.ok) return postOpenFailure(opened.failure, post);
+  const weights = await env.readWeights(opened.value.architecture.sizes);
+  if (weights === 'missing') {
+    post({ type: 'failed', code: 'weights-unreadable', message: `Cannot read the weights file ${job.weightsPath}: no such file; train the network first.` });
+    return;
+  }
+  if (!weights.ok) {
+    post({ type: 'failed', code: weights.error.code, message: weights.error.message });
+    return;
+  }
+  post({ type: 'exported', contents: exportContents(opened.value, weights.value, job.target), staleWeights: weightsAreStale(opened.value, weights.value) });
+}
+
+function postOpenFailure(failure: JobFailure<OpenFailureCode>, post: (event: WorkerEvent) => void): void {
+  const { code, message, diagnostics } = failure;
+  post({ type: 'failed', code, message, ...(diagnostics ? { diagnostics } : {}) });
 }

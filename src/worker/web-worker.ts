@@ -10,6 +10,7 @@ import { readWeights } from '../core/weights/parse';
 import { serializeWeights } from '../core/weights/serialize';
 import type { ReadCsvFiles } from '../data/csv-in-memory';
 import { csvPathsOf, openSpecInMemory } from '../jobs/open-spec-in-memory';
+import { validateOpened } from '../jobs/opened-spec';
 import type { SavedWeights } from '../jobs/train-job';
 import { compileKernels, kernelFactoryOf } from '../kernels/wasm-kernels';
 import type { WebHostMessage, WebWorkerJob, WebWorkerMessage } from '../protocol/web-worker-protocol';
@@ -67,6 +68,7 @@ function environment(job: WebWorkerJob, inputs: Inputs, compute: Compute): JobEn
   const weights = inputs.weights;
   return {
     open: () => openSpecInMemory(job.specPath, job.specText, job.policy, files),
+    openNetwork: () => validateOpened(job.specPath, { text: job.specText, complete: true }, job.policy),
     signal: {
       get aborted() {
         return aborted;
@@ -96,7 +98,8 @@ async function start(job: WebWorkerJob, kernels: Uint8Array | undefined): Promis
   const compiled = kernels ? compileKernels(kernels) : undefined;
   const compute: Compute = compiled?.ok ? { wasm: kernelFactoryOf(compiled.module) } : {};
   const inputs = new Promise<Inputs>((resolve) => (inputsArrived = resolve));
-  post({ type: 'need-inputs', csvPaths: csvPathsOf(job.specText, job.policy) });
+  // An export needs the weights only: its data is not read (nor asked for).
+  post({ type: 'need-inputs', csvPaths: job.type === 'export' ? [] : csvPathsOf(job.specText, job.policy) });
   await runJob(job, environment(job, await inputs, compute), post);
 }
 

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readWeightsFileAsync, saveWeightsTo } from '../data/weights-file';
-import { openSpec } from '../jobs/open-spec';
+import { openNetwork, openSpec } from '../jobs/open-spec';
 import { openJobCompute } from '../parallel/job-compute';
 import { SNAPSHOT_EXAMPLE, SNAPSHOT_WANTED, type WorkerEvent, type WorkerJob } from '../protocol/worker-protocol';
 import { lowerThreadPriority } from '../parallel/background-priority';
@@ -17,17 +17,18 @@ import { runJob, type JobEnvironment } from './run-job';
 function diskEnvironment(job: WorkerJob, compute: Compute): JobEnvironment {
   const flag = new Int32Array(job.cancelFlag);
   const control = job.type === 'train' ? new Int32Array(job.snapshotControl) : undefined;
-  const weightsPath = job.type === 'check' || job.type === 'inspect' ? job.weightsPath : undefined;
+  const weightsPath = job.type === 'check' || job.type === 'inspect' || job.type === 'export' ? job.weightsPath : undefined;
   return {
     open: () => openSpec(job.specPath, job.policy, job.specText),
+    openNetwork: () => openNetwork(job.specPath, job.policy, job.specText),
     signal: {
       get aborted() {
         return Atomics.load(flag, 0) !== 0;
       },
     },
     snapshots: () => ({ wanted: control !== undefined && Atomics.load(control, SNAPSHOT_WANTED) === 1, example: control ? Atomics.load(control, SNAPSHOT_EXAMPLE) : 0 }),
-    // An inspection asks for the file beside the spec, which need not exist; a check names one that must.
-    readWeights: async (sizes) => (weightsPath === undefined || (job.type === 'inspect' && !existsSync(weightsPath)) ? 'missing' : readWeightsFileAsync(weightsPath, sizes)),
+    // An inspection or an export asks for the file beside the spec, which need not exist; a check names one that must.
+    readWeights: async (sizes) => (weightsPath === undefined || (job.type !== 'check' && !existsSync(weightsPath)) ? 'missing' : readWeightsFileAsync(weightsPath, sizes)),
     saveWeights: saveWeightsTo(job.type === 'train' ? job.weightsPath : ''),
     compute,
     now: () => Date.now(),

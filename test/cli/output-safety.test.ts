@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../src/cli/main';
-import { onnxProducer, writtenByNnspec } from '../../src/cli/output-safety';
+import { writtenByNnspec } from '../../src/cli/output-safety';
 import { parseWeights } from '../../src/core/weights/parse';
 import { XOR_SPEC } from '../fixtures/xor-spec';
 import { diskIo, type DiskIo } from './disk-io';
@@ -117,13 +117,6 @@ describe('outputs that would overwrite inputs', () => {
     assert.equal(await run([...base, '--onnx', 'other.onnx', '--pytorch', 'other.py', '--force'], io), 0, io.err());
     assert.ok(writtenByNnspec(path.join(io.cwd, 'other.onnx'), 'onnx'));
     assert.ok(writtenByNnspec(path.join(io.cwd, 'other.py'), 'pytorch'));
-  });
-
-  it('reads the ONNX producer from the first bytes, and nothing from other bytes', () => {
-    // ir_version 8 (field 1, varint), then producer_name "nnspec" (field 2, length 6).
-    assert.equal(onnxProducer(Uint8Array.from([0x08, 0x08, 0x12, 0x06, ...Buffer.from('nnspec')])), 'nnspec');
-    assert.equal(onnxProducer(Buffer.from('{"format": "nnspec-weights"}')), undefined);
-    assert.equal(onnxProducer(new Uint8Array(0)), undefined);
   });
 
   it('the help of each writing command names --force', async () => {

@@ -54,4 +54,29 @@ describe('the browser bundle', function () {
     const errors = await errorsOf(path.join(dir, 'bare.ts'));
     assert.deepEqual(errors.map((e) => e.split(' ')[0]).sort(), ['path', 'worker_threads']);
   });
+
+  it('of the training worker (src/worker/web-worker.ts) requires nothing at all', async () => {
+    const bundle = await browserBundle();
+    const result = await bundle({ entryPoints: [path.join(ROOT, 'src/worker/web-worker.ts')], bundle: true, write: false, format: 'iife', outfile: path.join(ROOT, 'out', 'web-worker-test.js'), logLevel: 'silent' });
+    const text = result.outputFiles?.find((f) => f.path.endsWith('.js'))?.text ?? '';
+    assert.ok(text.length > 100_000, 'the bundle holds the worker');
+    assert.deepEqual([...new Set(text.match(/\brequire\("[^"]+"\)/g) ?? [])], []);
+  });
+
+  it('lets a package map a built-in to nothing in its own browser field, and only that package', async () => {
+    const pkg = (name: string, browser: unknown): void => {
+      const home = path.join(dir, 'node_modules', name);
+      fs.mkdirSync(home, { recursive: true });
+      fs.writeFileSync(path.join(home, 'package.json'), JSON.stringify({ name, main: 'index.js', ...(browser ? { browser } : {}) }));
+      fs.writeFileSync(path.join(home, 'index.js'), 'let fs = null;\ntry { fs = require("fs"); } catch {}\nexports.hasFs = fs !== null;\n');
+    };
+    pkg('guarded', { fs: false });
+    pkg('unguarded', undefined);
+    fs.writeFileSync(path.join(dir, 'uses-guarded.ts'), "import { hasFs } from 'guarded';\nexport const x = hasFs;\n");
+    fs.writeFileSync(path.join(dir, 'uses-unguarded.ts'), "import { hasFs } from 'unguarded';\nexport const x = hasFs;\n");
+    assert.deepEqual(await errorsOf(path.join(dir, 'uses-guarded.ts')), []);
+    const errors = await errorsOf(path.join(dir, 'uses-unguarded.ts'));
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!, /^fs is a Node built-in: the browser build must not reach it \(imported by .*unguarded.index\.js\)$/);
+  });
 });

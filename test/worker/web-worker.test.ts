@@ -13,6 +13,9 @@ import type * as esbuild from 'esbuild';
 import type { WebHostMessage, WebWorkerJob, WebWorkerMessage } from '../../src/protocol/web-worker-protocol';
 import type { FinalWorkerEvent } from '../../src/protocol/worker-protocol';
 import { isFinal } from '../../src/protocol/worker-protocol';
+import { onnxProducer, PYTORCH_MARKER } from '../../src/data/exported-by-nnspec';
+import { exportContents, trainedWeights } from '../../src/jobs/export-job';
+import { validateOpened } from '../../src/jobs/opened-spec';
 import { XOR_SPEC } from '../fixtures/xor-spec';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -137,6 +140,42 @@ describe('the browser’s training worker (dist/web/worker.js)', function () {
     assert.ok(final.type === 'inspected', JSON.stringify(final));
     assert.equal(final.snapshot.source, 'initial');
     assert.ok(final.weightsNote && final.weightsNote.length > 0);
+  });
+
+  it('exports a trained network from the weights its host read, the bytes the CLI writes, without asking for its data', async () => {
+    let weightsText = '';
+    await runWorker(bundle, (send) => send({ type: 'start', job: trainJob(XOR_SPEC) }), (message, send) => {
+      if (message.type === 'save-weights') weightsText = message.text;
+      plainHost(message, send);
+    });
+    // The same network over a CSV that is not there: an export must not need it.
+    const spec = XOR_SPEC.replace(/data:\n[\s\S]*$/, 'data:\n  csv: data/gone.csv\n  target: y\n');
+    const exportJob = (kind: 'onnx' | 'pytorch'): WebWorkerJob => ({ type: 'export', specPath: '/ws/web.nnspec', specText: spec, policy: POLICY, weightsPath: '/ws/web.weights.json', target: { kind, fileName: kind === 'onnx' ? 'web.onnx' : 'web.py' } });
+    const withWeights: Answer = (message, send) => {
+      if (message.type === 'need-inputs') send({ type: 'inputs', csv: [], weights: { status: 'read', text: weightsText } });
+    };
+    const onnx = await runWorker(bundle, (send) => send({ type: 'start', job: exportJob('onnx') }), withWeights);
+    assert.deepEqual(onnx.messages[0], { type: 'need-inputs', csvPaths: [] });
+    assert.ok(onnx.final.type === 'exported' && onnx.final.contents instanceof Uint8Array, JSON.stringify(onnx.final).slice(0, 300));
+    assert.equal(onnxProducer(onnx.final.contents), 'nnspec');
+    // The desktop's step on the same spec and weights gives the same bytes.
+    const opened = validateOpened('/ws/web.nnspec', { text: spec, complete: true }, POLICY);
+    assert.ok(opened.ok);
+    const weights = trainedWeights(opened.value, weightsText);
+    assert.ok(weights.ok);
+    assert.ok(Buffer.from(onnx.final.contents).equals(Buffer.from(exportContents(opened.value, weights.value, { kind: 'onnx', fileName: 'web.onnx' }))), "the same bytes as the desktop's export");
+    // Trained on the CSV-less spec's twin with inline rows: the data changed, so the weights are stale.
+    assert.equal(onnx.final.staleWeights, true);
+    const script = await runWorker(bundle, (send) => send({ type: 'start', job: exportJob('pytorch') }), withWeights);
+    assert.ok(script.final.type === 'exported' && typeof script.final.contents === 'string');
+    assert.ok(script.final.contents.includes(PYTORCH_MARKER));
+  });
+
+  it('an export with no weights file asks for a training', async () => {
+    const job: WebWorkerJob = { type: 'export', specPath: '/ws/web.nnspec', specText: XOR_SPEC, policy: POLICY, weightsPath: '/ws/web.weights.json', target: { kind: 'onnx', fileName: 'web.onnx' } };
+    const { final } = await runWorker(bundle, (send) => send({ type: 'start', job }), plainHost);
+    assert.ok(final.type === 'failed' && final.code === 'weights-unreadable', JSON.stringify(final));
+    assert.match(final.message, /web\.weights\.json: no such file; train the network first/);
   });
 
   it('ignores what is not a message of its host, a second start and unasked inputs, and still runs its one job', async () => {

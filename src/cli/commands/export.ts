@@ -3,12 +3,9 @@
  * network for other runtimes (see docs/export.md).
  */
 import * as path from 'node:path';
-import { specHash } from '../../core/weights/spec-hash';
 import { writeFileAtomicSync } from '../../data/atomic-write';
-import { exportedNetwork } from '../../export/exported-network';
-import { encodeOnnx } from '../../export/onnx-model';
 import { ONNX_OPSET } from '../../export/onnx-version';
-import { pytorchScript } from '../../export/pytorch-script';
+import { exportContents, weightsAreStale, type ExportTarget } from '../../jobs/export-job';
 import { parseCommandArgs } from '../args';
 import { EXIT, UsageError, type Command } from '../command';
 import { clip, oneLine } from '../bounded-text';
@@ -58,15 +55,14 @@ export const exportCommand: Command = {
     }
     const weights = await readWeightsFor('export', values.weights, opened, io);
     if (typeof weights === 'number') return weights;
-    if (weights.file.specHash !== specHash(opened.spec)) {
+    if (weightsAreStale(opened, weights)) {
       io.stderr.write(`nnspec export: warning: ${clip(values.weights)} was trained on another version of ${clip(file)} (its layers or data changed since).\n`);
     }
-    const network = exportedNetwork(opened.architecture, weights.theta, weights.file, opened.spec);
-    const outputs: [string, string | Uint8Array][] = [];
-    if (values.onnx !== undefined) outputs.push([values.onnx, encodeOnnx(network, precision)]);
-    if (values.pytorch !== undefined) outputs.push([values.pytorch, pytorchScript(network, path.basename(values.pytorch))]);
-    for (const [out, contents] of outputs) {
-      const written = writeFileAtomicSync(path.resolve(io.cwd, out), contents);
+    const outputs: [string, ExportTarget][] = [];
+    if (values.onnx !== undefined) outputs.push([values.onnx, { kind: 'onnx', precision, fileName: path.basename(values.onnx) }]);
+    if (values.pytorch !== undefined) outputs.push([values.pytorch, { kind: 'pytorch', fileName: path.basename(values.pytorch) }]);
+    for (const [out, target] of outputs) {
+      const written = writeFileAtomicSync(path.resolve(io.cwd, out), exportContents(opened, weights, target));
       if (!written.ok) {
         io.stderr.write(`nnspec export: ${oneLine(written.error.message)}\n`);
         return EXIT.usage;

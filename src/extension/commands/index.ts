@@ -4,6 +4,7 @@ import { InspectorPanel } from '../inspector/inspector-panel';
 import { debugCommand } from '../debug/debug-configurations';
 import { checkGradientsCommand } from './check-gradients';
 import { compareInitCommand } from './compare-init';
+import { exportNetworkCommand } from './export-network';
 import { newSpecCommand } from './new-spec';
 import { openExampleCommand } from './open-example';
 import { setInitCommand } from './set-init';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'nnspec.debug': debugCommand,
   'nnspec.setInitStrategy': setInitCommand,
   'nnspec.compareInit': compareInitCommand,
+  'nnspec.exportNetwork': exportNetworkCommand,
   'nnspec.newSpec': newSpecCommand,
   'nnspec.openExample': openExampleCommand,
   /** Returns the panel's description (its HTML and resource roots), for tests of its security. */

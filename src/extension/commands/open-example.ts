@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { fileExists } from '../file-exists';
 import type { Ctx } from '../ctx';
 import { SHIPPED_EXAMPLES } from '../shipped-examples';
 
@@ -28,16 +29,7 @@ async function copyMissing(source: vscode.Uri, target: vscode.Uri): Promise<void
     const from = vscode.Uri.joinPath(source, name);
     const to = vscode.Uri.joinPath(target, name);
     if (type & vscode.FileType.Directory) await copyMissing(from, to);
-    else if (type & vscode.FileType.File && !(await exists(to))) await vscode.workspace.fs.copy(from, to, { overwrite: false });
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
+    else if (type & vscode.FileType.File && !(await fileExists(to))) await vscode.workspace.fs.copy(from, to, { overwrite: false });
   }
 }
 

@@ -7,9 +7,21 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { requireTrust, validSpecDocument } from '../commands/spec-document';
 import { NNSPEC_LANGUAGE } from '../validation/diagnostics-controller';
+import { fileNameOf } from '../uri-names';
 import { workspaceRootOf } from '../validation/workspace-root';
 
 export const DEBUG_TYPE = 'nnspec';
+
+/**
+ * The adapter is a process that reads the spec and its data from this machine's disk: a spec on
+ * a virtual file system (a remote repository opened without a clone) cannot be debugged.
+ * Says so, and returns whether the spec is on disk.
+ */
+function onDisk(uri: vscode.Uri): boolean {
+  if (uri.scheme === 'file') return true;
+  void vscode.window.showErrorMessage(`nnspec: the debugger reads a spec from this machine's disk, and ${fileNameOf(uri)} is on ${uri.scheme}:. Clone it to debug it; Train, Check gradients and Export work where it is.`);
+  return false;
+}
 
 /** The configuration for one spec: one evaluation, stopping at its first step. */
 export function debugConfigurationFor(uri: vscode.Uri): vscode.DebugConfiguration {
@@ -28,7 +40,7 @@ export class SpecDebugConfigurations implements vscode.DebugConfigurationProvide
     if (!config.type && !config.request && !config.name) {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== NNSPEC_LANGUAGE) return config; // not ours: VS Code asks which debugger
-      return debugConfigurationFor(editor.document.uri);
+      return onDisk(editor.document.uri) ? debugConfigurationFor(editor.document.uri) : undefined;
     }
     return config;
   }
@@ -69,7 +81,7 @@ export function debugCommand(_ctx: Ctx) {
       return false;
     }
     // Asked here, as Train asks: in Restricted Mode VS Code's own start would wait on its trust dialog.
-    if (!(await requireTrust('debug a network'))) return false;
+    if (!onDisk(target) || !(await requireTrust('debug a network'))) return false;
     return vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(target), debugConfigurationFor(target));
   };
 }

@@ -181,6 +181,7 @@ export class InspectorFeed implements vscode.Disposable {
         this.keep('compare', { type: 'init-comparison', specKey, runs: event.runs });
         return;
       case 'inspected':
+      case 'exported':
         return;
       case 'failed':
         if (kind === 'train') this.training = false;

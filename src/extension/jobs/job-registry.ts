@@ -21,6 +21,7 @@ const WHEN_BUSY: Readonly<Record<JobKind, WhenBusy>> = {
   'compare-init': 'keep',
   // The inspector asks again on every change of the spec: only the newest snapshot matters.
   inspect: 'replace',
+  export: 'keep',
 };
 
 /** The answer to `start`: the job started, or the one that holds the slot and is kept. */

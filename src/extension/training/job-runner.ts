@@ -6,6 +6,7 @@ import { INIT_STRATEGIES } from '../../core/spec/schema';
 import type { TrainingProgress } from '../../core/train/progress';
 import { weightsPathFor } from '../../core/weights/weights-path';
 import type { DistributiveOmit } from '../../protocol/distributive-omit';
+import type { ExportTarget } from '../../protocol/export-target';
 import type { JobPolicy } from '../../protocol/job-policy';
 import type { FinalWorkerEvent, InitComparisonRun, WorkerEvent, WorkerJob } from '../../protocol/worker-protocol';
 import type { Config } from '../config';
@@ -37,7 +38,7 @@ export const PROGRESS_INTERVAL_MS = 50;
 export const SNAPSHOT_INTERVAL_MS = 200;
 
 /** What each kind of job is called in messages. */
-const JOB_NAMES: Record<JobKind, string> = { train: 'training', check: 'gradient check', 'compare-init': 'comparison', inspect: 'inspection' };
+const JOB_NAMES: Record<JobKind, string> = { train: 'training', check: 'gradient check', 'compare-init': 'comparison', inspect: 'inspection', export: 'export' };
 
 type Report = (message: string, increment: number) => void;
 
@@ -166,6 +167,23 @@ export class JobRunner implements vscode.Disposable, JobEvents {
     return started.status === 'started' ? started.done : started.job.done;
   }
 
+  /**
+   * The spec's trained network (its weights file) as an ONNX model or a PyTorch script, in
+   * a worker (a large network's encoding would hold up the editor); the status bar shows it.
+   * Undefined when the spec is being exported already.
+   */
+  exportNetwork(document: vscode.TextDocument, target: ExportTarget): Promise<FinalWorkerEvent | undefined> {
+    const started = this.start(document, { type: 'export', weightsPath: weightsPathFor(document.uri.fsPath), target }, () => undefined);
+    if (started.status === 'busy') return Promise.resolve(undefined);
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Exporting ${fileNameOf(document.uri)}` }, async () => {
+        const final = await started.done;
+        this.finishedEmitter.fire({ uri: document.uri, kind: 'export', event: final });
+        return final;
+      }),
+    );
+  }
+
   private run(
     document: vscode.TextDocument,
     job: StartableJob,
@@ -208,7 +226,8 @@ export class JobRunner implements vscode.Disposable, JobEvents {
     return { specPath: document.uri.fsPath, specText: document.getText(), policy: this.policyFor(document.uri), threads: this.config.trainingThreads };
   }
 
-  private policyFor(uri: vscode.Uri): JobPolicy {
+  /** The rules a job on the spec at `uri` obeys: its workspace folder, the settings' limits. */
+  policyFor(uri: vscode.Uri): JobPolicy {
     return {
       workspaceRoot: workspaceRootOf(uri),
       allowOutside: this.config.allowOutsideWorkspace,

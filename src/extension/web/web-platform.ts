@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { DEBUG_TYPE } from '../debug/debug-configurations';
 import type { Platform } from '../platform';
+import { startBrowserWorker } from './browser-worker';
 import { NO_DEBUGGER_MESSAGE } from './no-debugger';
-import { startWebWorkerJob, type WebJobHost } from './web-worker-job';
+import { webJobHost } from './web-job-host';
+import { startWebWorkerJob } from './web-worker-job';
 import { WorkspaceDataFiles } from './workspace-data-files';
-
-/** The WebAssembly kernels beside the bundles (kernels/wasm-kernels.ts's KERNELS_FILE; the extension does not import the kernels' room). */
-const KERNELS_FILE = 'nn-kernels.wasm';
 
 /**
  * The browser's edge (the web worker extension host: vscode.dev, github.dev, code-server's
@@ -15,13 +14,7 @@ const KERNELS_FILE = 'nn-kernels.wasm';
  */
 export function webPlatform(context: vscode.ExtensionContext): Platform {
   const dataFiles = new WorkspaceDataFiles();
-  let kernels: Promise<Uint8Array | undefined> | undefined;
-  const host: WebJobHost = {
-    extensionUri: context.extensionUri,
-    dataFiles,
-    // Read once; without them (a file system that cannot serve them) the TypeScript kernels serve.
-    kernels: () => (kernels ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', KERNELS_FILE))).catch(() => undefined)),
-  };
+  const host = webJobHost(context.extensionUri, dataFiles, startBrowserWorker);
   return {
     kind: 'web',
     dataFiles,

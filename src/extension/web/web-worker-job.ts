@@ -7,19 +7,23 @@
  */
 import * as vscode from 'vscode';
 import { weightsPathFor } from '../../core/weights/weights-path';
-import { WEIGHTS_INPUT } from '../../data/weights-limits';
-import type { ReadCsvMessage, WebHostMessage, WebWorkerJob, WebWorkerMessage, WeightsTextMessage } from '../../protocol/web-worker-protocol';
+import type { ReadCsvMessage, WebHostMessage, WebWorkerJob, WebWorkerMessage } from '../../protocol/web-worker-protocol';
 import { isFinal, SNAPSHOT_EXAMPLE, SNAPSHOT_WANTED, type FinalWorkerEvent, type WorkerEvent, type WorkerJob } from '../../protocol/worker-protocol';
 import type { DistributiveOmit } from '../../protocol/distributive-omit';
 import { finalEvent } from '../jobs/final-event';
 import type { ThreadedJob } from '../jobs/running-job';
 import { saveWeightsText } from './save-weights-text';
-import { displayName, type WorkspaceDataFiles } from './workspace-data-files';
-import { startBrowserWorker, type BrowserWorker } from './browser-worker';
+import { readWeightsText } from '../read-weights-text';
+import type { WorkspaceDataFiles } from './workspace-data-files';
+import type { BrowserWorker, BrowserWorkerHandlers } from './browser-worker';
+
+/** Starts the message worker (dist/web/worker.js): a Web Worker in the browser, a worker thread in a Node host. */
+export type MessageWorkerStarter = (script: vscode.Uri, handlers: BrowserWorkerHandlers) => Promise<{ ok: true; worker: BrowserWorker } | { ok: false; reason: string }>;
 
 /** What the host gives every web job: the extension's files (the worker script, the kernels) and the data files' rules. */
 export interface WebJobHost {
   readonly extensionUri: vscode.Uri;
+  readonly startWorker: MessageWorkerStarter;
   readonly dataFiles: WorkspaceDataFiles;
   /** The WebAssembly kernels' bytes, read once (undefined: the TypeScript kernels serve). */
   kernels(): Promise<Uint8Array | undefined>;
@@ -66,7 +70,7 @@ export function startWebWorkerJob(host: WebJobHost, job: DistributiveOmit<Worker
   };
 
   void (async () => {
-    const started = await startBrowserWorker(vscode.Uri.joinPath(host.extensionUri, 'dist', 'web', 'worker.js'), {
+    const started = await host.startWorker(vscode.Uri.joinPath(host.extensionUri, 'dist', 'web', 'worker.js'), {
       onMessage,
       onError: (reason) => finish({ type: 'failed', code: 'worker-crashed', message: `The training worker failed: ${reason}` }),
     });
@@ -83,8 +87,8 @@ export function startWebWorkerJob(host: WebJobHost, job: DistributiveOmit<Worker
     done: final.done,
     cancel: () => {
       cancelled = true;
-      // A gradient check and an inspection run in one go (they hear no message until they end): stop the worker.
-      if (job.type === 'check' || job.type === 'inspect') finish({ type: 'failed', code: 'worker-terminated', message: 'The job was cancelled.' });
+      // A gradient check, an inspection and an export run in one go (they hear no message until they end): stop the worker.
+      if (job.type !== 'train' && job.type !== 'compare-init') finish({ type: 'failed', code: 'worker-terminated', message: 'The job was cancelled.' });
       else send({ type: 'cancel' });
     },
     terminate: (reason = 'The job was stopped.') => finish({ type: 'failed', code: 'worker-terminated', message: reason }),
@@ -101,23 +105,8 @@ async function inputsFor(host: WebJobHost, job: DistributiveOmit<WorkerJob, 'can
   };
   const specDir = host.dataFiles.specDirOf(spec);
   const csv = await Promise.all(csvPaths.map(async (csvPath): Promise<readonly [string, ReadCsvMessage]> => [csvPath, await host.dataFiles.bytesOf({ specDir, csvPath, options })]));
-  const wantsWeights = (job.type === 'check' || job.type === 'inspect') && job.weightsPath !== undefined;
+  const wantsWeights = (job.type === 'check' || job.type === 'inspect' || job.type === 'export') && job.weightsPath !== undefined;
   return { type: 'inputs', csv, weights: wantsWeights ? await readWeightsText(weightsUri) : { status: 'missing' } };
-}
-
-/** The weights file beside the spec, by the desktop's rules: a file, at most WEIGHTS_INPUT.maxBytes. */
-async function readWeightsText(uri: vscode.Uri): Promise<WeightsTextMessage> {
-  const file = displayName(uri);
-  const failed = (reason: string): WeightsTextMessage => ({ status: 'failed', code: 'weights-unreadable', message: `Cannot read the weights file ${file}: ${reason}.` });
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (!(stat.type & vscode.FileType.File)) return failed(stat.type & vscode.FileType.Directory ? 'it is a directory, not a file' : 'it is not a regular file');
-    if (stat.size > WEIGHTS_INPUT.maxBytes) return failed(`it is over the limit of ${WEIGHTS_INPUT.maxBytes} bytes for ${WEIGHTS_INPUT.what}`);
-    return { status: 'read', text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { status: 'missing' };
-    return failed(error instanceof Error ? error.message : String(error));
-  }
 }
 
 /** The job without the snapshot words (they go by message, and an ArrayBuffer is no part of a job). */

@@ -9,7 +9,7 @@ import { CsvRowCounter } from '../../data/csv-row-count';
 import { CsvSummaryBuilder } from '../../data/csv-summary-builder';
 import { notAFile, tooLargeFailure } from '../../data/input-failure';
 import type { DataFiles } from '../platform';
-import { folderOf } from '../uri-names';
+import { displayName, folderOf } from '../uri-names';
 import type { CsvQuestion } from '../validation/csv-probe-answers';
 
 /**
@@ -106,10 +106,6 @@ function isInside(root: vscode.Uri, uri: vscode.Uri): boolean {
   return uri.path === root.path || uri.path.startsWith(base);
 }
 
-/** A file as messages name it: its path (the same text the desktop shows for a file on disk). */
-export function displayName(uri: vscode.Uri): string {
-  return uri.scheme === 'file' ? uri.fsPath : uri.path;
-}
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,9 +1,9 @@
-// A file system in memory for the web suites: files at its root, registered as read-only (or
+// A file system in memory for the host suites: files at its root, writable, or registered as read-only (or
 // writable but refusing every write, as a permission error does), so the suites can see
 // what a save does where it cannot write.
 import * as vscode from 'vscode';
 
-export class ReadOnlyMemoryFs implements vscode.FileSystemProvider {
+export class MemoryFs implements vscode.FileSystemProvider {
   static readonly scheme = 'nnspec-test-memfs';
   private readonly files = new Map<string, Uint8Array>();
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
