@@ -20,14 +20,39 @@ export type ReadCsv = DataResult<{ readonly file: string; readonly bytes: Uint8A
 /** The files a job was given, by the `csv:` path as the spec writes it. */
 export type ReadCsvFiles = ReadonlyMap<string, ReadCsv>;
 
-/** A probe for the validator that answers from `files`; a path not among them was not read (refused). */
-export function inMemoryCsvProbe(files: ReadCsvFiles): DataProbe {
-  const probe = (csvPath: string, target?: string): CsvProbeResult => {
+/** A table parsed by the probe's pass and not yet finished (the task decides what the target means). */
+interface TableScan {
+  readonly file: string;
+  readonly parsed: DataResult<{ readonly blank: boolean }>;
+  readonly builder: CsvTableBuilder;
+}
+
+/**
+ * What one job has parsed already (data/csv-file.ts's CsvReadOnce, for bytes): the probe's
+ * pass over a CSV fills the table the job loads next, so the file is parsed once. One per job.
+ */
+export type CsvScans = Map<string, TableScan>;
+
+/**
+ * A probe for the validator that answers from `files`; a path not among them was not read
+ * (refused). With `scans`, a probe that names its target also builds the table for
+ * loadCsvFromMemory, in the same pass.
+ */
+export function inMemoryCsvProbe(files: ReadCsvFiles, scans?: CsvScans): DataProbe {
+  const probe = (csvPath: string, target?: string, features?: readonly string[]): CsvProbeResult => {
     const read = readOf(files, csvPath);
     if (!read.ok) return toProbeResult(read);
+    const { file, bytes } = read.value;
     const summary = new CsvSummaryBuilder(DISTINCT_CAP, target);
-    const parsed = parseBytes(read.value.file, read.value.bytes, summary);
-    return toProbeResult(parsed.ok ? summary.finish(read.value.file, parsed.value.blank) : parsed);
+    let parsed: DataResult<{ readonly blank: boolean }>;
+    if (scans && target !== undefined) {
+      const builder = new CsvTableBuilder(target, features);
+      parsed = parseBytes(file, bytes, { add: (record, line) => (builder.add(record, line), summary.add(record, line)) });
+      scans.set(scanKey(csvPath, target, features), { file, parsed, builder });
+    } else {
+      parsed = parseBytes(file, bytes, summary);
+    }
+    return toProbeResult(parsed.ok ? summary.finish(file, parsed.value.blank) : parsed);
   };
   const rowsBound = (csvPath: string): CsvRowsBound => {
     const read = readOf(files, csvPath);
@@ -36,20 +61,33 @@ export function inMemoryCsvProbe(files: ReadCsvFiles): DataProbe {
   return Object.assign(probe, { rowsBound });
 }
 
-/** The table of the CSV `csvPath` names in `files`, as data/csv-file.ts's loadCsvFile builds it from a file. */
-export function loadCsvFromMemory(files: ReadCsvFiles, csvPath: string, columns: CsvColumns): DataResult<DataTable> {
+/**
+ * The table of the CSV `csvPath` names in `files`, as data/csv-file.ts's loadCsvFile builds it
+ * from a file; from the probe's pass when `scans` holds it (and then lets it go).
+ */
+export function loadCsvFromMemory(files: ReadCsvFiles, csvPath: string, columns: CsvColumns, scans?: CsvScans): DataResult<DataTable> {
   const read = readOf(files, csvPath);
   if (!read.ok) return read;
   const { file, bytes } = read.value;
-  const table = buildTable(file, bytes, columns);
+  const key = scanKey(csvPath, columns.target, columns.features);
+  const scan = scans?.get(key);
+  scans?.delete(key);
+  const table = scan ? finishScan(scan, columns) : buildTable(file, bytes, columns);
   // The target holds more distinct class names than a table keeps by default: build again, keeping them all.
   return table ?? buildTable(file, bytes, columns, Infinity)!;
 }
 
 function buildTable(file: string, bytes: Uint8Array, columns: CsvColumns, targetTextCap?: number): DataResult<DataTable> | undefined {
   const builder = new CsvTableBuilder(columns.target, columns.features, targetTextCap);
-  const parsed = parseBytes(file, bytes, builder);
-  return parsed.ok ? builder.finish(file, columns.task, parsed.value.blank) : parsed;
+  return finishScan({ file, parsed: parseBytes(file, bytes, builder), builder }, columns);
+}
+
+function finishScan(scan: TableScan, columns: CsvColumns): DataResult<DataTable> | undefined {
+  return scan.parsed.ok ? scan.builder.finish(scan.file, columns.task, scan.parsed.value.blank) : scan.parsed;
+}
+
+function scanKey(csvPath: string, target: string, features: readonly string[] | undefined): string {
+  return JSON.stringify([csvPath, target, features ?? null]);
 }
 
 function parseBytes(file: string, bytes: Uint8Array, sink: CsvRecordSink) {

@@ -4,15 +4,17 @@
  * through vscode.workspace.fs, with the desktop's rules). The same validation, probe answers,
  * table and messages as openSpec from disk.
  */
-import { inMemoryCsvProbe, loadCsvFromMemory, type ReadCsvFiles } from '../data/csv-in-memory';
+import { inMemoryCsvProbe, loadCsvFromMemory, type CsvScans, type ReadCsvFiles } from '../data/csv-in-memory';
 import { specTable } from '../data/spec-table';
 import type { JobPolicy } from '../protocol/job-policy';
 import type { JobResult, OpenFailureCode } from './job-failure';
 import { validateOpened, withData, type OpenedSpec } from './opened-spec';
 
 export function openSpecInMemory(specPath: string, specText: string, policy: JobPolicy, files: ReadCsvFiles): JobResult<OpenedSpec, OpenFailureCode> {
-  const opened = validateOpened(specPath, { text: specText, complete: true }, policy, inMemoryCsvProbe(files));
-  return opened.ok ? withData(opened.value, (spec) => specTable(spec, (csvPath, columns) => loadCsvFromMemory(files, csvPath, columns))) : opened;
+  // The validator's probe and the loader parse the same CSV: once, into the summary and the table.
+  const scans: CsvScans = new Map();
+  const opened = validateOpened(specPath, { text: specText, complete: true }, policy, inMemoryCsvProbe(files, scans));
+  return opened.ok ? withData(opened.value, (spec) => specTable(spec, (csvPath, columns) => loadCsvFromMemory(files, csvPath, columns, scans))) : opened;
 }
 
 /**

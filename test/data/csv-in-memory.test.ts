@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fail, ok } from '../../src/core/data/data-error';
 import type { TaskName } from '../../src/core/spec/schema';
-import { inMemoryCsvProbe, loadCsvFromMemory, type ReadCsv } from '../../src/data/csv-in-memory';
+import { inMemoryCsvProbe, loadCsvFromMemory, type CsvScans, type ReadCsv } from '../../src/data/csv-in-memory';
 import { loadCsvFile } from '../../src/data/csv-file';
 import { createCsvProbe } from '../../src/data/csv-probe';
 
@@ -63,6 +63,20 @@ describe('csv in memory', () => {
       }
     });
   }
+
+  it('with a job’s scans, the probe’s pass builds the table the loader takes: one parse, the same answers', () => {
+    for (const [name, target, features, task] of [['iris.csv', 'species', undefined, 'classification'], ['iris.csv', 'species', ['petal_length', 'petal_width'], 'classification'], ['ragged.csv', 'y', undefined, 'regression']] as const) {
+      const file = files.find((f) => path.basename(f) === name)!;
+      const scans: CsvScans = new Map();
+      const probe = inMemoryCsvProbe(given(file), scans);
+      assert.deepEqual(probe(name, target, features), inMemoryCsvProbe(given(file))(name, target, features), name);
+      assert.equal(scans.size, 1, 'the probe kept its table');
+      const columns = { target, task, ...(features ? { features } : {}) };
+      // Taken from the scan, it is the table a separate parse builds.
+      assert.deepEqual(loadCsvFromMemory(given(file), name, columns, scans), loadCsvFromMemory(given(file), name, columns), name);
+      assert.equal(scans.size, 0, 'the loader took it');
+    }
+  });
 
   it('passes on why its reader could not read a file', () => {
     const refused = fail({ code: 'csv-too-large', file: '/ws/big.csv', message: '/ws/big.csv is too large.' });

@@ -1,6 +1,6 @@
 // The browser's training worker (src/worker/web-worker.ts), bundled for the browser exactly
 // as the build bundles it, run in a Node thread that plays the Web Worker (`self` is its
-// port) and driven as the web host drives it (extension/web/web-worker-job.ts): the job,
+// port: extension/training/message-worker-thread.ts, as a Node host runs it) and driven as the web host drives it (extension/web/web-worker-job.ts): the job,
 // its inputs on request, a cancel and the inspector's wishes by message, the weights saved on
 // request. Also what a host that lies gets: messages of no known shape, a second start,
 // inputs that were never asked for, a CSV the host could not read.
@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type * as esbuild from 'esbuild';
+import type * as vscode from 'vscode';
+import { startMessageWorkerThread } from '../../src/extension/training/message-worker-thread';
+import type { BrowserWorker } from '../../src/extension/web/browser-worker';
 import type { WebHostMessage, WebWorkerJob, WebWorkerMessage } from '../../src/protocol/web-worker-protocol';
 import type { FinalWorkerEvent } from '../../src/protocol/worker-protocol';
 import { isFinal } from '../../src/protocol/worker-protocol';
@@ -22,34 +24,35 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const LONG = XOR_SPEC.replace('optimizer: lbfgs\n  iterations: 400', 'optimizer: gd\n  iterations: 100000000\n  learningRate: 0.1\n  tolerance: 0');
 const POLICY = { workspaceRoot: ROOT, allowOutside: false };
 
-/** Plays the Web Worker's global scope on a Node thread's port, then runs the bundle. */
-const SHIM = `
-const { parentPort, workerData } = require('node:worker_threads');
-globalThis.self = {
-  postMessage: (m) => parentPort.postMessage(m),
-  addEventListener: (type, fn) => { if (type === 'message') parentPort.on('message', (data) => fn({ data })); },
-};
-require(workerData);
-`;
-
 type Answer = (message: WebWorkerMessage, send: (m: WebHostMessage | unknown) => void) => void;
 
-/** The worker, answering its requests with `answer`; resolves with its final event and every message it sent. */
-function runWorker(bundle: string, first: (send: (m: unknown) => void) => void, answer: Answer): Promise<{ final: FinalWorkerEvent; messages: WebWorkerMessage[] }> {
-  const worker = new Worker(SHIM, { eval: true, workerData: bundle });
+/**
+ * The worker, started as a Node host starts it for a virtual workspace (the product's
+ * `self` shim over a worker thread), answering its requests with `answer`; resolves with
+ * its final event and every message it sent.
+ */
+async function runWorker(bundle: string, first: (send: (m: unknown) => void) => void, answer: Answer): Promise<{ final: FinalWorkerEvent; messages: WebWorkerMessage[] }> {
   const messages: WebWorkerMessage[] = [];
-  const send = (m: unknown): void => worker.postMessage(m);
-  return new Promise((resolve, reject) => {
-    worker.on('message', (message: WebWorkerMessage) => {
+  let settle!: (outcome: { final: FinalWorkerEvent; messages: WebWorkerMessage[] }) => void;
+  let reject!: (error: Error) => void;
+  const done = new Promise<{ final: FinalWorkerEvent; messages: WebWorkerMessage[] }>((resolve, fail) => ((settle = resolve), (reject = fail)));
+  // Set once started; the handlers below only run after that.
+  const thread: { worker?: BrowserWorker } = {};
+  const send = (m: unknown): void => thread.worker?.postMessage(m as WebHostMessage);
+  const started = await startMessageWorkerThread({ scheme: 'file', fsPath: bundle } as vscode.Uri, {
+    onMessage: (message) => {
       messages.push(message);
       if (message.type !== 'need-inputs' && message.type !== 'save-weights' && isFinal(message)) {
-        void worker.terminate();
-        resolve({ final: message, messages });
+        thread.worker?.terminate();
+        settle({ final: message, messages });
       } else answer(message, send);
-    });
-    worker.on('error', reject);
-    first(send);
+    },
+    onError: (reason) => reject(new Error(reason)),
   });
+  assert.ok(started.ok, started.ok ? '' : started.reason);
+  thread.worker = started.worker;
+  first(send);
+  return done;
 }
 
 function trainJob(specText: string): WebWorkerJob {

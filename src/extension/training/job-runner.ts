@@ -176,11 +176,7 @@ export class JobRunner implements vscode.Disposable, JobEvents {
     const started = this.start(document, { type: 'export', weightsPath: weightsPathFor(document.uri.fsPath), target }, () => undefined);
     if (started.status === 'busy') return Promise.resolve(undefined);
     return Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Exporting ${fileNameOf(document.uri)}` }, async () => {
-        const final = await started.done;
-        this.finishedEmitter.fire({ uri: document.uri, kind: 'export', event: final });
-        return final;
-      }),
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Exporting ${fileNameOf(document.uri)}` }, () => this.follow(document.uri, 'export', started)),
     );
   }
 
@@ -209,15 +205,15 @@ export class JobRunner implements vscode.Disposable, JobEvents {
     return this.registry.start(keyOf(document.uri, job.type), () => this.startJob(full, onEvent, document.uri), snapshotWords ? { snapshotWords } : {});
   }
 
-  /** Waits for a started job, `token` cancelling it, and tells onFinished its end. */
-  private async follow(uri: vscode.Uri, kind: JobKind, started: { readonly job: { cancel(): void }; readonly done: Promise<FinalWorkerEvent> }, token: vscode.CancellationToken): Promise<FinalWorkerEvent> {
-    const cancel = token.onCancellationRequested(() => started.job.cancel());
+  /** Waits for a started job, `token` (if any) cancelling it, and tells onFinished its end. */
+  private async follow(uri: vscode.Uri, kind: JobKind, started: { readonly job: { cancel(): void }; readonly done: Promise<FinalWorkerEvent> }, token?: vscode.CancellationToken): Promise<FinalWorkerEvent> {
+    const cancel = token?.onCancellationRequested(() => started.job.cancel());
     try {
       const final = await started.done;
       this.finishedEmitter.fire({ uri, kind, event: final });
       return final;
     } finally {
-      cancel.dispose();
+      cancel?.dispose();
     }
   }
 
