@@ -5,9 +5,18 @@
  * lines, stepping, Pause and the exception filters.
  *
  * The run drives and the host answers: at a stop the run calls `host.stopped`, which returns
- * how to go on (in the debug adapter's worker it blocks until the user says; in tests it is a
- * script), and between steps it asks `host.poll` for Pause and Stop. It knows nothing of the
- * Debug Adapter Protocol (src/debug translates).
+ * how to go on, and between steps it asks `host.poll` for Pause and Stop. It knows nothing of
+ * the Debug Adapter Protocol (src/debug translates).
+ *
+ * The run is steps (core/nn/optimizers/steps.ts), suspended at each stop, with two drivers:
+ * `run` asks the host at once (the desktop adapter's worker blocks there until the user says;
+ * in tests it is a script), `runSliced` awaits the host's answer and gives the event loop a
+ * turn between slices (a browser's worker, which cannot block and hears the user only as
+ * message events). The same steps, so the same stops and the same weights.
+ *
+ * A stop at the end of an iteration is taken at the optimiser's next safe point, before it
+ * moves θ or reads α again; the stop shows copies of θ and D, which the optimiser may reuse
+ * in between (a mini-batch epoch clears its mean gradient).
  *
  * An evaluation goes example by example (the SteppedEvaluation, TypeScript kernels) only when
  * something could stop inside it: a layer breakpoint, a step into it, Pause, or a λ changed by
@@ -20,9 +29,10 @@ import type { Dataset, PreparedData } from '../nn/dataset';
 import { NetworkEvaluator } from '../nn/evaluator';
 import { checkNetworkGradients } from '../nn/gradient-check';
 import { layerShapes, type Architecture, type LayerShape } from '../nn/network';
-import type { IterationReport, LearningRateCell, Objective } from '../nn/optimizers';
+import type { IterationReport, LearningRateCell, Objective, SteppedObjective } from '../nn/optimizers';
+import { DEFAULT_SLICE_MS, type Slicing, type Steps } from '../nn/optimizers/steps';
 import { effectiveLearningRate, type GradientCheckSpec, type TrainSpec } from '../spec/schema';
-import { trainNetwork, type TrainingResult } from '../train/trainer';
+import { trainingSteps, type TrainingResult } from '../train/trainer';
 import { nonFiniteCostOrGradient, nonFiniteInExample } from './non-finite';
 import type { ExceptionFilter, RunException } from './run-exception';
 import { breakpointHits, lineOfStep, resolveBreakpoint, type BreakpointTarget, type StepLocations } from './step-locations';
@@ -37,8 +47,8 @@ export type StopReason = 'entry' | 'step' | 'breakpoint' | 'exception' | 'pause'
 export type ResumeCommand = 'continue' | 'next' | 'stepIn' | 'stepOut' | 'terminate';
 
 export interface DebugHost {
-  /** The run stopped at `stop`: show it, and return how to go on. */
-  stopped(stop: Stop): ResumeCommand;
+  /** The run stopped at `stop`: show it, and return how to go on (`run` needs the answer at once; `runSliced` awaits it). */
+  stopped(stop: Stop): ResumeCommand | PromiseLike<ResumeCommand>;
   /** Asked between steps while the run goes on: 'pause' stops at the next step point, 'terminate' ends the run. */
   poll(): 'pause' | 'terminate' | undefined;
 }
@@ -94,6 +104,15 @@ interface Target {
 }
 const CONTINUE: Target = { maxLevel: -1, reason: 'step' };
 
+/** What a step point knows beyond the run's own state. */
+type KnownAtStep = Omit<StopView, 'step' | 'mode' | 'architecture' | 'shapes' | 'lambda' | 'evaluation' | 'iteration' | 'training'>;
+
+/** A stop decided at a step point, with what it shows. */
+interface Decided {
+  readonly stop: Stop;
+  readonly view: StopView;
+}
+
 export class DebugRun {
   readonly shapes: readonly LayerShape[];
   /** λ of the evaluations; Set Value may change it (the evaluations then go example by example). */
@@ -101,7 +120,7 @@ export class DebugRun {
   private readonly stepping: SteppedEvaluation;
   private readonly filters = new Set<ExceptionFilter>();
   private breakpoints: RuntimeBreakpoint[] = [];
-  private decide: BreakpointDecision = () => true;
+  private breakpointStops: BreakpointDecision = () => true;
   private nextId = 1;
   private target: Target;
   private reportedNonFinite = false;
@@ -114,6 +133,12 @@ export class DebugRun {
   private training: TrainingState | undefined;
   /** gd, momentum, adam: α, read by the optimiser at each step, so that Set Value applies from the next. */
   private readonly learningRateCell: LearningRateCell | undefined;
+  /** The stop the steps are suspended at, for the driver to hand to the host. */
+  private pending: Stop | undefined;
+  /** The host's answer to `pending`, for the steps to read when resumed. */
+  private answer: ResumeCommand | undefined;
+  /** A stop decided at the end of an iteration, taken at the optimiser's next safe point. */
+  private deferred: Decided | undefined;
 
   constructor(
     readonly problem: DebugProblem,
@@ -177,7 +202,7 @@ export class DebugRun {
    */
   setBreakpoints(lines: readonly number[], decide?: BreakpointDecision): readonly RuntimeBreakpoint[] {
     this.breakpoints = lines.map((line) => ({ ...resolveBreakpoint(this.locations, line, this.options.mode), id: this.nextId++ }));
-    this.decide = decide ?? (() => true);
+    this.breakpointStops = decide ?? (() => true);
     return this.breakpoints;
   }
 
@@ -187,11 +212,23 @@ export class DebugRun {
     for (const f of filters) this.filters.add(f);
   }
 
-  /** Runs to the end, stopping where asked; stops at the first step with `stopOnEntry`. Never throws for a Stop. */
+  /**
+   * Runs to the end, stopping where asked; stops at the first step with `stopOnEntry`. Never
+   * throws for a Stop. The host must answer each stop at once (a blocking host).
+   */
   run(stopOnEntry: boolean): RunEnd {
-    if (stopOnEntry) this.target = { maxLevel: 3, reason: 'entry' };
+    const steps = this.steps(stopOnEntry);
     try {
-      return this.options.mode === 'train' ? this.train() : this.evaluateOnce();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        const stop = this.takePending();
+        if (stop) {
+          const answer = this.host.stopped(stop);
+          if (typeof answer !== 'string') throw new TypeError('DebugRun.run needs a host that answers a stop at once; runSliced awaits one');
+          this.answer = answer;
+        }
+      }
     } catch (e) {
       if (e instanceof RunTerminated) return { kind: 'terminated' };
       throw e;
@@ -200,17 +237,60 @@ export class DebugRun {
     }
   }
 
-  private evaluateOnce(): RunEnd {
+  /**
+   * `run` for a thread that must not block: it awaits the host's answer at each stop, and
+   * between stops gives the event loop a turn every `slicing.sliceMs`, so that Pause, Stop
+   * and new breakpoints, arriving as messages, are seen at the next step point.
+   */
+  async runSliced(stopOnEntry: boolean, slicing: Slicing): Promise<RunEnd> {
+    const { yieldTurn, now } = slicing;
+    const sliceMs = slicing.sliceMs ?? DEFAULT_SLICE_MS;
+    const steps = this.steps(stopOnEntry);
+    try {
+      let sliceEnd = now() + sliceMs;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        const stop = this.takePending();
+        if (stop) {
+          this.answer = await this.host.stopped(stop);
+          sliceEnd = now() + sliceMs;
+        } else if (now() >= sliceEnd) {
+          await yieldTurn();
+          sliceEnd = now() + sliceMs;
+        }
+      }
+    } catch (e) {
+      if (e instanceof RunTerminated) return { kind: 'terminated' };
+      throw e;
+    } finally {
+      this.currentView = undefined;
+    }
+  }
+
+  private takePending(): Stop | undefined {
+    const stop = this.pending;
+    this.pending = undefined;
+    return stop;
+  }
+
+  /** The run as steps: it yields at every step point, and at a stop until the driver has the host's answer. */
+  private *steps(stopOnEntry: boolean): Steps<RunEnd> {
+    if (stopOnEntry) this.target = { maxLevel: 3, reason: 'entry' };
+    return this.options.mode === 'train' ? yield* this.train() : yield* this.evaluateOnce();
+  }
+
+  private *evaluateOnce(): Steps<RunEnd> {
     const { architecture, data, theta0 } = this.problem;
     const fast = new NetworkEvaluator(architecture, data.train.m, { compute: this.options.compute ?? {} });
     const objective = this.wrap((theta, gradOut) => fast.costAndGradient(theta, data.train, gradOut), data.train);
-    const cost = objective(Float64Array.from(theta0), new Float64Array(theta0.length));
+    const cost = yield* objective.steps(Float64Array.from(theta0), new Float64Array(theta0.length));
     return { kind: 'evaluated', cost };
   }
 
-  private train(): RunEnd {
+  private *train(): Steps<RunEnd> {
     const { architecture, data, theta0, train } = this.problem;
-    const result = trainNetwork(
+    const training = trainingSteps(
       { architecture, data, theta0, train },
       {
         wrapObjective: (objective, set) => this.wrap(objective, set),
@@ -219,41 +299,60 @@ export class DebugRun {
       },
       this.options.compute ?? {},
     );
-    return { kind: 'trained', result };
+    try {
+      for (;;) {
+        const step = training.next();
+        // The optimiser is at a safe point (or done): take the stop its last iteration decided.
+        const deferred = this.deferred;
+        this.deferred = undefined;
+        if (deferred) yield* this.stop(deferred);
+        if (step.done) return { kind: 'trained', result: step.value };
+        yield;
+      }
+    } finally {
+      training.return(undefined as never);
+    }
   }
 
   /** The optimiser's objective, with the debugger's stops: example by example when needed, and the evaluation's end. */
-  private wrap(fast: Objective, set: Dataset): Objective {
+  private wrap(fast: Objective, set: Dataset): SteppedObjective {
     const selection: { X: Float64Array; Y: Float64Array; m: number; rows?: Int32Array } = { X: set.X, Y: set.Y, m: set.m };
-    return (theta, gradOut, rows) => {
-      this.poll();
-      this.evaluations++;
-      let batch: Batch = set;
-      if (rows) {
-        selection.m = rows.length;
-        selection.rows = rows;
-        batch = selection;
-      }
-      let stepped = this.needsStepping();
-      let J = stepped ? this.evaluateStepped(theta, batch, gradOut) : fast(theta, gradOut, rows);
-      if (!stepped && this.filters.has('nonFinite') && !this.reportedNonFinite && nonFiniteCostOrGradient(J, gradOut, this.shapes)) {
-        // Run it again example by example to find where the first non-finite value appears.
-        this.locating = true;
-        try {
-          J = this.evaluateStepped(theta, batch, gradOut);
-          stepped = true;
-        } finally {
-          this.locating = false;
+    return {
+      steps: (theta, gradOut, rows) => {
+        let batch: Batch = set;
+        if (rows) {
+          selection.m = rows.length;
+          selection.rows = rows;
+          batch = selection;
         }
-      }
-      this.at({ kind: 'cost', cost: J, evaluation: this.evaluations }, {
-        theta, D: gradOut, J, m: batch.m, ...(stepped ? { Delta: this.stepping.sums.Delta } : {}),
-      });
-      return J;
+        return this.evaluation(fast, theta, gradOut, rows, batch);
+      },
     };
   }
 
-  private evaluateStepped(theta: Float64Array, batch: Batch, gradOut: Float64Array): number {
+  /** One evaluation of J(θ) on `batch` (the optimiser's `rows` of the set), as steps. */
+  private *evaluation(fast: Objective, theta: Float64Array, gradOut: Float64Array, rows: Int32Array | undefined, batch: Batch): Steps<number> {
+    this.poll();
+    this.evaluations++;
+    let stepped = this.needsStepping();
+    let J = stepped ? yield* this.evaluateStepped(theta, batch, gradOut) : fast(theta, gradOut, rows);
+    if (!stepped && this.filters.has('nonFinite') && !this.reportedNonFinite && nonFiniteCostOrGradient(J, gradOut, this.shapes)) {
+      // Run it again example by example to find where the first non-finite value appears.
+      this.locating = true;
+      try {
+        J = yield* this.evaluateStepped(theta, batch, gradOut);
+        stepped = true;
+      } finally {
+        this.locating = false;
+      }
+    }
+    yield* this.at({ kind: 'cost', cost: J, evaluation: this.evaluations }, {
+      theta, D: gradOut, J, m: batch.m, ...(stepped ? { Delta: this.stepping.sums.Delta } : {}),
+    });
+    return J;
+  }
+
+  private *evaluateStepped(theta: Float64Array, batch: Batch, gradOut: Float64Array): Steps<number> {
     const ev = this.stepping;
     ev.use(theta, batch);
     ev.lambda = this.lambda;
@@ -267,18 +366,23 @@ export class DebugRun {
       const step = r.value;
       if (step.kind === 'cost' || step.kind === 'iteration') continue;
       const row = batch.rows ? batch.rows[step.example]! : step.example;
-      this.at(step, {
+      yield* this.at(step, {
         theta, Delta: ev.sums.Delta, m: batch.m,
         example: { index: step.example, row, values: (l) => ev.values(l), y: batch.Y.subarray(row * K, (row + 1) * K) },
       });
     }
   }
 
+  /** The optimiser's report of an iteration: a stop there waits for its next safe point (see the file's comment), with θ and D copied. */
   private afterIteration(report: IterationReport): void {
     this.iterations = report.iteration;
-    this.at({ kind: 'iteration', iteration: report.iteration, cost: report.cost, gradNorm: report.gradNorm }, {
+    const decided = this.decide({ kind: 'iteration', iteration: report.iteration, cost: report.cost, gradNorm: report.gradNorm }, {
       theta: report.theta, D: report.gradient, J: report.cost, m: this.problem.data.train.m,
     });
+    if (!decided) return;
+    const view: StopView = { ...decided.view, theta: Float64Array.from(decided.view.theta), ...(decided.view.D ? { D: Float64Array.from(decided.view.D) } : {}) };
+    this.currentView = undefined;
+    this.deferred = { stop: decided.stop, view };
   }
 
   /** Whether the next evaluation must go example by example. */
@@ -286,8 +390,18 @@ export class DebugRun {
     return this.target.maxLevel >= 3 || this.lambda !== this.problem.architecture.lambda || this.breakpoints.some((b) => b.verified && b.on.kind === 'layer');
   }
 
-  /** A step point: stop if an exception, Pause, the entry, a breakpoint or the step being waited for says so. */
-  private at(step: StepPoint, known: Omit<StopView, 'step' | 'mode' | 'architecture' | 'shapes' | 'lambda' | 'evaluation' | 'iteration' | 'training'>): void {
+  /**
+   * A step point: a safe point for the driver (a turn of the event loop may come first), then
+   * a stop if an exception, Pause, the entry, a breakpoint or the step being waited for says so.
+   */
+  private *at(step: StepPoint, known: KnownAtStep): Steps<void> {
+    yield;
+    const decided = this.decide(step, known);
+    if (decided) yield* this.stop(decided);
+  }
+
+  /** Whether the run stops at `step`, and what it then shows. */
+  private decide(step: StepPoint, known: KnownAtStep): Decided | undefined {
     const view: StopView = {
       ...known, step, mode: this.options.mode, architecture: this.problem.architecture, shapes: this.shapes, lambda: this.lambda,
       evaluation: this.evaluations, ...(this.training ? { iteration: this.iterations, training: this.training } : {}),
@@ -295,18 +409,19 @@ export class DebugRun {
     const exception = this.exceptionAt(view);
     if (exception) {
       if (exception.filter === 'nonFinite') this.reportedNonFinite = true;
-      return this.stop({ reason: 'exception', step, line: lineOfStep(this.locations, step), exception }, view);
+      return { stop: { reason: 'exception', step, line: lineOfStep(this.locations, step), exception }, view };
     }
-    if (this.locating) return;
+    if (this.locating) return undefined;
     this.poll();
     const line = lineOfStep(this.locations, step);
     const wanted = this.wants(step);
-    if (wanted && this.target.reason !== 'step') return this.stop({ reason: this.target.reason, step, line }, view);
+    if (wanted && this.target.reason !== 'step') return { stop: { reason: this.target.reason, step, line }, view };
+    // A breakpoint's condition reads the view being decided on.
     this.currentView = view;
-    const hits = this.breakpoints.filter((b) => b.verified && breakpointHits(b.on, step)).map((b) => b.id).filter((id) => this.decide(id, view));
-    if (hits.length > 0) return this.stop({ reason: 'breakpoint', step, line, breakpoints: hits }, view);
+    const hits = this.breakpoints.filter((b) => b.verified && breakpointHits(b.on, step)).map((b) => b.id).filter((id) => this.breakpointStops(id, view));
     this.currentView = undefined;
-    if (wanted) this.stop({ reason: 'step', step, line }, view);
+    if (hits.length > 0) return { stop: { reason: 'breakpoint', step, line, breakpoints: hits }, view };
+    return wanted ? { stop: { reason: 'step', step, line }, view } : undefined;
   }
 
   private wants(step: StepPoint): boolean {
@@ -320,13 +435,18 @@ export class DebugRun {
     if (asked === 'pause') this.target = { maxLevel: 3, reason: 'pause' };
   }
 
-  private stop(stop: Stop, view: StopView): void {
+  /** Suspends the steps at `stop` until the driver has the host's answer, then goes on as it says. */
+  private *stop({ stop, view }: Decided): Steps<void> {
     this.currentView = view;
-    const command = this.host.stopped(stop);
+    this.pending = stop;
+    yield;
+    const command = this.answer;
+    this.answer = undefined;
     this.currentView = undefined;
     const step = stop.step, level = stepLevel(step);
     switch (command) {
       case 'terminate':
+      case undefined:
         throw new RunTerminated();
       case 'continue':
         this.target = CONTINUE;

@@ -14,7 +14,7 @@ import type { Dataset, PreparedData } from '../nn/dataset';
 import { layerAt, layerIndex, parameterPosition } from '../nn/network';
 import { createRng } from '../nn/rng';
 import { optimizerSteps } from '../nn/optimizers/registry';
-import type { IterationReport, LearningRateCell, Objective } from '../nn/optimizers';
+import type { AnyObjective, IterationReport, LearningRateCell, Objective } from '../nn/optimizers';
 import { runInSlices, runToEnd, type Slicing, type Steps } from '../nn/optimizers/steps';
 import { effectiveLearningRate, type TrainSpec } from '../spec/schema';
 import { accuracy } from './accuracy';
@@ -42,9 +42,10 @@ export interface TrainingHooks {
   readonly now?: () => number;
   /**
    * Wraps the optimiser's objective (the debugger's: it may run an evaluation step by step, or
-   * stop after it). The wrapper returns J and writes ∂J/∂θ as the objective it wraps does.
+   * stop after it). The wrapper returns J and writes ∂J/∂θ as the objective it wraps does; a
+   * wrapper as steps may yield inside an evaluation (drive the run with `trainingSteps` then).
    */
-  readonly wrapObjective?: (objective: Objective, data: Dataset) => Objective;
+  readonly wrapObjective?: (objective: Objective, data: Dataset) => AnyObjective;
   /** Called after every completed iteration, before progress is reported (the debugger stops there). */
   readonly onIteration?: (report: IterationReport) => void;
   /** gd, momentum, adam: α as a cell the caller may change between iterations (the debugger's Set Value); starts at the spec's. */
@@ -72,8 +73,8 @@ export function trainSliced(problem: TrainingProblem, hooks: TrainingHooks, comp
   return runInSlices(trainingSteps(problem, hooks, compute), slicing);
 }
 
-/** The training as steps: the optimiser's, with the set-up before and the summary after. */
-function* trainingSteps(problem: TrainingProblem, hooks: TrainingHooks, compute: Compute): Steps<TrainingResult> {
+/** The training as steps: the optimiser's, with the set-up before and the summary after (the debugger drives them itself). */
+export function* trainingSteps(problem: TrainingProblem, hooks: TrainingHooks, compute: Compute): Steps<TrainingResult> {
   const { architecture, data, train } = problem;
   const now = hooks.now ?? (() => Date.now());
   const started = now();
@@ -82,11 +83,19 @@ function* trainingSteps(problem: TrainingProblem, hooks: TrainingHooks, compute:
   const objective = createObjective(evaluator, data.train);
   const wrapped = hooks.wrapObjective ? hooks.wrapObjective(objective.evaluate, data.train) : objective.evaluate;
   let initialCost = NaN, calls = 0;
-  const evaluate: Objective = (theta, gradOut, batch) => {
-    const cost = wrapped(theta, gradOut, batch);
-    if (calls++ === 0) initialCost = cost;
-    return cost;
-  };
+  const evaluate: AnyObjective = typeof wrapped === 'function'
+    ? (theta, gradOut, batch) => {
+        const cost = wrapped(theta, gradOut, batch);
+        if (calls++ === 0) initialCost = cost;
+        return cost;
+      }
+    : {
+        *steps(theta, gradOut, batch) {
+          const cost = yield* wrapped.steps(theta, gradOut, batch);
+          if (calls++ === 0) initialCost = cost;
+          return cost;
+        },
+      };
   const costHistory: number[] = [];
   let lastReportAt = -Infinity;
   let lastReported = 0;

@@ -14,7 +14,7 @@
  * The safe points (see steps.ts) are those of the line search, before each evaluation, and
  * one before the first evaluation at θ0.
  */
-import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
+import type { AnyObjective, OptimizeOptions, OptimizeResult } from './objective';
 import { RunControl } from './run-control';
 import type { Steps } from './steps';
 import { dot, negate } from './vector';
@@ -27,7 +27,7 @@ export const CG_WOLFE: WolfeParameters = { c1: 0.01, c2: 0.1, maxEvaluations: 25
 const MAX_STEP_RATIO = 100;
 
 /** Minimises J by PR+ conjugate gradient from θ0 (only read), as steps; learningRate, batchSize and momentum are unused. */
-export function* cgSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
+export function* cgSteps(objective: AnyObjective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
   const n = theta0.length;
   const x = Float64Array.from(theta0);
   const g = new Float64Array(n);
@@ -37,7 +37,7 @@ export function* cgSteps(objective: Objective, theta0: Float64Array, options: Op
   const run = new RunControl(options, x, g);
 
   yield;
-  const started = run.start(objective, x, g);
+  const started = yield* run.start(objective, x, g);
   if ('done' in started) return started.done;
   let { f, gNorm } = started;
   const f0 = f;

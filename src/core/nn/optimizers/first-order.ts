@@ -11,7 +11,7 @@
  * The safe points (see steps.ts): before each evaluation, right before the signal is read
  * (full batch: once an iteration; mini-batches: once a mini-batch).
  */
-import type { NotFinite, Objective, OptimizeOptions, OptimizeResult } from './objective';
+import type { AnyObjective, NotFinite, OptimizeOptions, OptimizeResult } from './objective';
 import { findNonFinite, RunControl } from './run-control';
 import { batchViews, identityPermutation, shuffleInPlace } from './shuffle';
 import type { Steps } from './steps';
@@ -24,7 +24,7 @@ export interface StepRule {
 }
 
 /** Runs `rule` from θ0 (only read), as steps. `fullBatchOnly` ignores options.batchSize (gd). */
-export function* firstOrderSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule, fullBatchOnly: boolean): Steps<OptimizeResult> {
+export function* firstOrderSteps(objective: AnyObjective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule, fullBatchOnly: boolean): Steps<OptimizeResult> {
   const batchSize = fullBatchOnly ? 'all' : (options.batchSize ?? 'all');
   if (batchSize !== 'all') {
     if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new RangeError(`batchSize must be a whole number ≥ 1 or 'all', got ${batchSize}`);
@@ -38,7 +38,7 @@ export function* firstOrderSteps(objective: Objective, theta0: Float64Array, opt
   return yield* fullBatch(objective, theta0, options, rule);
 }
 
-function* fullBatch(objective: Objective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule): Steps<OptimizeResult> {
+function* fullBatch(objective: AnyObjective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule): Steps<OptimizeResult> {
   const n = theta0.length;
   let theta = Float64Array.from(theta0);
   let previous = new Float64Array(n);
@@ -46,7 +46,7 @@ function* fullBatch(objective: Objective, theta0: Float64Array, options: Optimiz
   const run = new RunControl(options, theta, g);
 
   yield;
-  const started = run.start(objective, theta, g);
+  const started = yield* run.start(objective, theta, g);
   if ('done' in started) return started.done;
   let { f } = started;
   const f0 = f;
@@ -61,7 +61,7 @@ function* fullBatch(objective: Objective, theta0: Float64Array, options: Optimiz
     theta = previous;
     previous = swap;
     const fPrevious = f;
-    f = objective(theta, g);
+    f = typeof objective === 'function' ? objective(theta, g) : yield* objective.steps(theta, g);
     run.evaluations++;
     const badNow = findNonFinite(f, g, k);
     if (badNow !== undefined) return run.result(previous, k - 1, fPrevious, f0, 'not-finite', badNow);
@@ -70,7 +70,7 @@ function* fullBatch(objective: Objective, theta0: Float64Array, options: Optimiz
   }
 }
 
-function* miniBatch(objective: Objective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule, batchSize: number, m: number): Steps<OptimizeResult> {
+function* miniBatch(objective: AnyObjective, theta0: Float64Array, options: OptimizeOptions, rule: StepRule, batchSize: number, m: number): Steps<OptimizeResult> {
   const n = theta0.length;
   const rng = options.rng!;
   let theta = Float64Array.from(theta0);
@@ -92,7 +92,7 @@ function* miniBatch(objective: Objective, theta0: Float64Array, options: Optimiz
       const batch = batches[b]!;
       yield;
       if (run.aborted) return run.result(theta, k - 1, k > 1 ? cost : f0, f0, 'cancelled');
-      const fb = objective(theta, g, batch);
+      const fb = typeof objective === 'function' ? objective(theta, g, batch) : yield* objective.steps(theta, g, batch);
       run.evaluations++;
       const bad = findNonFinite(fb, g, t === 0 ? 0 : k);
       if (bad !== undefined) return run.result(t > 0 ? previous : theta, k - 1, k > 1 ? cost : f0, f0, 'not-finite', bad);

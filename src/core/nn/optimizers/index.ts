@@ -1,5 +1,5 @@
 /** The optimisers over the unrolled parameter vector θ; see registry.ts, and steps.ts for how a run is driven. */
-export type { IterationReport, LearningRateCell, NotFinite, Objective, OptimizeOptions, OptimizeResult, Optimizer, OptimizerSteps, StopReason } from './objective';
+export type { AnyObjective, IterationReport, LearningRateCell, NotFinite, Objective, OptimizeOptions, OptimizeResult, Optimizer, OptimizerSteps, SteppedObjective, StopReason } from './objective';
 export type { OptimizerName } from '../../spec/schema';
 export { adam, adamSteps, cg, DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM, gd, gdSteps, lbfgs, momentum, momentumSteps, optimizers, optimizerSteps } from './registry';
 export { cgSteps } from './cg';

@@ -16,7 +16,7 @@
  * The safe points (see steps.ts) are those of the line search, before each evaluation, and
  * one before the first evaluation at θ0.
  */
-import type { Objective, OptimizeOptions, OptimizeResult } from './objective';
+import type { AnyObjective, OptimizeOptions, OptimizeResult } from './objective';
 import { RunControl } from './run-control';
 import type { Steps } from './steps';
 import { addScaledThenDot, dot, negate } from './vector';
@@ -29,7 +29,7 @@ export const LBFGS_HISTORY = 10;
 export const LBFGS_WOLFE: WolfeParameters = { c1: 1e-4, c2: 0.9, maxEvaluations: 25, minExtrapolation: 1.1, extrapolation: 4, guard: 0.1, maxNonFinite: 10 };
 
 /** Minimises J by L-BFGS from θ0 (only read), as steps; options.learningRate, batchSize and momentum are unused. */
-export function* lbfgsSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
+export function* lbfgsSteps(objective: AnyObjective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
   const n = theta0.length;
   const x = Float64Array.from(theta0);
   const g = new Float64Array(n);
@@ -39,7 +39,7 @@ export function* lbfgsSteps(objective: Objective, theta0: Float64Array, options:
   const run = new RunControl(options, x, g);
 
   yield;
-  const started = run.start(objective, x, g);
+  const started = yield* run.start(objective, x, g);
   if ('done' in started) return started.done;
   let { f, gNorm } = started;
   const f0 = f;

@@ -17,6 +17,18 @@ export type { StopReason };
  */
 export type Objective = (theta: Float64Array, gradOut: Float64Array, batch?: Int32Array) => number;
 
+/**
+ * An objective as steps (steps.ts): the same J and ∂J/∂θ as an Objective, but it may yield
+ * inside an evaluation, where its driver suspends the run (the debugger stops there and awaits
+ * the user, in a thread that cannot block). The optimiser resumes it before it goes on.
+ */
+export interface SteppedObjective {
+  readonly steps: (theta: Float64Array, gradOut: Float64Array, batch?: Int32Array) => Steps<number>;
+}
+
+/** What an optimiser given as steps evaluates: a plain objective (every training) or one as steps (the debugger's). */
+export type AnyObjective = Objective | SteppedObjective;
+
 /** What an optimiser reports after each completed iteration. */
 export interface IterationReport {
   /** 1-based. An iteration is one step for gd, cg and lbfgs, one epoch for momentum and adam. */
@@ -119,4 +131,4 @@ export interface OptimizeResult {
 export type Optimizer = (objective: Objective, theta0: Float64Array, options: OptimizeOptions) => OptimizeResult;
 
 /** An optimiser as steps (see steps.ts): the same run, yielding at each safe point. */
-export type OptimizerSteps = (objective: Objective, theta0: Float64Array, options: OptimizeOptions) => Steps<OptimizeResult>;
+export type OptimizerSteps = (objective: AnyObjective, theta0: Float64Array, options: OptimizeOptions) => Steps<OptimizeResult>;

@@ -7,7 +7,7 @@ import type { OptimizerName } from '../../spec/schema';
 import { cgSteps } from './cg';
 import { firstOrderSteps } from './first-order';
 import { lbfgsSteps } from './lbfgs';
-import type { LearningRateCell, Objective, OptimizeOptions, OptimizeResult, Optimizer, OptimizerSteps } from './objective';
+import type { AnyObjective, LearningRateCell, OptimizeOptions, OptimizeResult, Optimizer, OptimizerSteps } from './objective';
 import { adamStep, gradientStep, momentumStep } from './step-rules';
 import { runToEnd, type Steps } from './steps';
 
@@ -23,19 +23,19 @@ function learningRate(options: OptimizeOptions, fallback: number): LearningRateC
 }
 
 /** Full-batch gradient descent θ ← θ − α∇J, as steps; options.batchSize is ignored. */
-export function gdSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
+export function gdSteps(objective: AnyObjective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
   return firstOrderSteps(objective, theta0, options, gradientStep(learningRate(options, DEFAULT_LEARNING_RATE.gd)), true);
 }
 
 /** Momentum on mini-batches, as steps: v ← βv − α∇J_batch, θ ← θ + v; an iteration is an epoch. */
-export function momentumSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
+export function momentumSteps(objective: AnyObjective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
   const beta = options.momentum ?? DEFAULT_MOMENTUM;
   if (!(beta >= 0 && beta < 1)) throw new RangeError(`momentum must be in [0, 1), got ${beta}`);
   return firstOrderSteps(objective, theta0, options, momentumStep(theta0.length, learningRate(options, DEFAULT_LEARNING_RATE.momentum), beta), false);
 }
 
 /** Adam on mini-batches (β1 0.9, β2 0.999, ε 1e-8, bias-corrected), as steps; an iteration is an epoch. */
-export function adamSteps(objective: Objective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
+export function adamSteps(objective: AnyObjective, theta0: Float64Array, options: OptimizeOptions): Steps<OptimizeResult> {
   return firstOrderSteps(objective, theta0, options, adamStep(theta0.length, learningRate(options, DEFAULT_LEARNING_RATE.adam)), false);
 }
 

@@ -3,7 +3,8 @@
  * and deciding when to stop (cancelled, stopped by the listener, converged, out of
  * iterations). One report object is reused, so a run allocates nothing per iteration.
  */
-import type { IterationReport, NotFinite, Objective, OptimizeOptions, OptimizeResult, StopReason } from './objective';
+import type { AnyObjective, IterationReport, NotFinite, OptimizeOptions, OptimizeResult, StopReason } from './objective';
+import type { Steps } from './steps';
 import { firstNonFinite, norm2 } from './vector';
 import type { LineSearchStatus, WolfeLineSearch } from './wolfe-line-search';
 
@@ -41,10 +42,11 @@ export class RunControl {
    * The first evaluation, at θ0 = `theta` (gradient into `gradient`), shared by the full-batch
    * optimisers: J(θ0) and ‖∇J(θ0)‖ to go on with, or the finished result when the run ends
    * before iteration 1 (cancelled, not finite, converged at θ0, or no iterations asked for).
+   * As steps, for an objective that may yield inside the evaluation (objective.ts).
    */
-  start(objective: Objective, theta: Float64Array, gradient: Float64Array): { f: number; gNorm: number } | { done: OptimizeResult } {
+  *start(objective: AnyObjective, theta: Float64Array, gradient: Float64Array): Steps<{ f: number; gNorm: number } | { done: OptimizeResult }> {
     if (this.aborted) return { done: this.result(theta, 0, NaN, NaN, 'cancelled') };
-    const f = objective(theta, gradient);
+    const f = typeof objective === 'function' ? objective(theta, gradient) : yield* objective.steps(theta, gradient);
     this.evaluations++;
     const bad = findNonFinite(f, gradient, 0);
     if (bad !== undefined) return { done: this.result(theta, 0, f, f, 'not-finite', bad) };

@@ -22,7 +22,7 @@
  * One search may take many evaluations, so `searchSteps` yields before each one (a safe
  * point of the run: see steps.ts), right before it reads the signal.
  */
-import type { NotFinite, Objective } from './objective';
+import type { AnyObjective, NotFinite } from './objective';
 import { clampStep, cubicMinimizer } from './interpolate';
 import { runToEnd, type Steps } from './steps';
 import { firstNonFinite } from './vector';
@@ -96,12 +96,12 @@ export class WolfeLineSearch {
    * Searches along d from x0, where J = f0 and φ'(0) = slope0 < 0, starting with the step
    * alpha0 > 0. x0 and d are only read.
    */
-  search(objective: Objective, x0: Float64Array, f0: number, d: Float64Array, slope0: number, alpha0: number, signal?: { readonly aborted: boolean }): LineSearchStatus {
+  search(objective: AnyObjective, x0: Float64Array, f0: number, d: Float64Array, slope0: number, alpha0: number, signal?: { readonly aborted: boolean }): LineSearchStatus {
     return runToEnd(this.searchSteps(objective, x0, f0, d, slope0, alpha0, signal));
   }
 
   /** `search` as steps: it yields before each evaluation, then reads the signal. */
-  *searchSteps(objective: Objective, x0: Float64Array, f0: number, d: Float64Array, slope0: number, alpha0: number, signal?: { readonly aborted: boolean }): Steps<LineSearchStatus> {
+  *searchSteps(objective: AnyObjective, x0: Float64Array, f0: number, d: Float64Array, slope0: number, alpha0: number, signal?: { readonly aborted: boolean }): Steps<LineSearchStatus> {
     const { c1, c2, maxEvaluations, minExtrapolation, extrapolation } = this.params;
     this.evaluations = 0;
     this.nonFiniteRun = 0;
@@ -111,7 +111,9 @@ export class WolfeLineSearch {
       if (this.evaluations >= maxEvaluations) return this.giveUp(aPrev, fPrev, dPrev);
       yield;
       if (signal?.aborted === true) return 'cancelled';
-      if (!this.evaluate(objective, x0, d, a)) {
+      const pointFinite = this.moveTo(x0, d, a);
+      const fAt = typeof objective === 'function' ? objective(this.xTrial, this.gTrial) : yield* objective.steps(this.xTrial, this.gTrial);
+      if (!this.took(fAt, d, pointFinite)) {
         if (this.nonFiniteRun >= this.params.maxNonFinite) return this.giveUp(aPrev, fPrev, dPrev, true);
         return yield* this.zoom(objective, x0, f0, d, slope0, aPrev, fPrev, dPrev, a, NaN, NaN, signal);
       }
@@ -140,7 +142,7 @@ export class WolfeLineSearch {
    * fHi = NaN marks a non-finite hi.
    */
   private *zoom(
-    objective: Objective, x0: Float64Array, f0: number, d: Float64Array, slope0: number,
+    objective: AnyObjective, x0: Float64Array, f0: number, d: Float64Array, slope0: number,
     aLo: number, fLo: number, dLo: number, aHi: number, fHi: number, dHi: number,
     signal: { readonly aborted: boolean } | undefined,
   ): Steps<LineSearchStatus> {
@@ -153,7 +155,9 @@ export class WolfeLineSearch {
       const a = Number.isNaN(fHi)
         ? aLo + NON_FINITE_CONTRACTION * (aHi - aLo)
         : clampStep(cubicMinimizer(aLo, fLo, dLo, aHi, fHi, dHi), Math.min(aLo, aHi) + guard * width, Math.max(aLo, aHi) - guard * width, (aLo + aHi) / 2);
-      if (!this.evaluate(objective, x0, d, a)) {
+      const pointFinite = this.moveTo(x0, d, a);
+      const fAt = typeof objective === 'function' ? objective(this.xTrial, this.gTrial) : yield* objective.steps(this.xTrial, this.gTrial);
+      if (!this.took(fAt, d, pointFinite)) {
         if (this.nonFiniteRun >= this.params.maxNonFinite) return this.giveUp(aLo, fLo, dLo, true);
         aHi = a;
         fHi = NaN;
@@ -179,16 +183,21 @@ export class WolfeLineSearch {
     }
   }
 
-  /** Trial x0 + αd; true when J, ∇J and the point are finite. */
-  private evaluate(objective: Objective, x0: Float64Array, d: Float64Array, alpha: number): boolean {
-    const x = this.xTrial, g = this.gTrial;
+  /** Writes the trial point x0 + αd into xTrial (the objective is evaluated there next); true when it is finite. */
+  private moveTo(x0: Float64Array, d: Float64Array, alpha: number): boolean {
+    const x = this.xTrial;
     let pointFinite = true;
     for (let i = 0; i < x.length; i++) {
       const v = x0[i]! + alpha * d[i]!;
       x[i] = v;
       if (!Number.isFinite(v)) pointFinite = false;
     }
-    const f = objective(x, g);
+    return pointFinite;
+  }
+
+  /** Takes J = f (and ∇J in gTrial) at the trial point; true when J, the slope along d and the point are finite. */
+  private took(f: number, d: Float64Array, pointFinite: boolean): boolean {
+    const g = this.gTrial;
     this.evaluations++;
     let slope = 0;
     for (let i = 0; i < g.length; i++) slope += g[i]! * d[i]!;
@@ -205,7 +214,7 @@ export class WolfeLineSearch {
     } else {
       this.where = 'gradient';
       const bad = firstNonFinite(g);
-      this.index = bad >= 0 ? bad : firstNonFinite(x);
+      this.index = bad >= 0 ? bad : firstNonFinite(this.xTrial);
     }
     return false;
   }
