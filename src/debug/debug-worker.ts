@@ -6,14 +6,14 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { lowerThreadPriority } from '../parallel/background-priority';
-import { NnspecDebugSession } from './nnspec-debug-session';
+import { NodeDebugSession } from './node-debug-session';
 import { WorkerInbox } from './worker-inbox';
 
 const { port, control } = workerData as { port: MessagePort; control: Int32Array };
 // A run under the debugger computes like Train's worker: at background priority, so the editor
 // keeps its core (the evaluation pool started from this thread inherits it).
 lowerThreadPriority();
-const session = new NnspecDebugSession(new WorkerInbox(port, control));
+const session = new NodeDebugSession(new WorkerInbox(port, control));
 session.onDidSendMessage((message) => port.postMessage(message));
 port.on('message', (message: unknown) => session.handleMessage(message as DebugProtocol.ProtocolMessage));
 parentPort?.postMessage({ ready: true });

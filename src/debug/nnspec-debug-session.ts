@@ -1,28 +1,27 @@
 /**
  * The nnspec debug adapter: translates the Debug Adapter Protocol to the run of core/debug
- * (which knows nothing of the protocol). It lives in the adapter's worker thread: the run holds
- * the thread while it computes, and at a stop it serves the client's requests from the
- * WorkerInbox until one resumes it. One thread, "backpropagation"; frames, innermost first:
+ * (which knows nothing of the protocol). Where it runs is a subclass's: the desktop adapter's
+ * worker thread (node-debug-session.ts: files on disk, the run holding the thread, a stop
+ * serving requests from the WorkerInbox), or a browser's Web Worker (web-debug-session.ts:
+ * files sent by the extension, the run in slices, a stop awaiting the next request's event).
+ * One thread, "backpropagation"; frames, innermost first:
  * the step at its layer's line, "example i of m" at the input layer, the evaluation at cost:,
  * and (training) the iteration at train:. Every request is checked before it reaches the run,
  * and a failure is a clean error response, never a stack trace.
  */
-import * as path from 'node:path';
 import {
   Breakpoint, BreakpointEvent, DebugSession, InitializedEvent, InvalidatedEvent, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { DebugRun, type DebugHost, type ResumeCommand, type RunEnd, type RuntimeBreakpoint, type Stop } from '../core/debug/debug-run';
+import type { Compute } from '../core/nn/compute';
+import type { WeightsInput } from '../core/weights/serialize';
 import { EXCEPTION_FILTERS, isExceptionFilter, type ExceptionFilter } from '../core/debug/run-exception';
 import { lineOfStep, resolveBreakpoint, stepLocations, type StepLocations } from '../core/debug/step-locations';
 import { describeStep } from '../core/debug/step-point';
 import type { StopView } from '../core/debug/stop-view';
-import { initialTheta } from '../core/train/architecture-of';
-import { readWeightsFile, writeWeightsFileSync } from '../data/weights-file';
-import { weightsPathFor } from '../core/weights/weights-path';
-import { openSpec, readSpecFile, type OpenedSpec } from '../jobs/open-spec';
+import type { OpenedSpec } from '../jobs/opened-spec';
 import { trainedWeights } from '../jobs/train-job';
-import { openJobCompute } from '../parallel/job-compute';
 import { conditionHolds } from '../core/debug/expression/condition';
 import { evaluateExpression } from '../core/debug/expression/evaluator';
 import { formatValue } from '../core/debug/expression/format';
@@ -38,7 +37,24 @@ import { DEBUG_STOP_REQUEST, FLUSH_REQUEST, LAYER_SUMMARIES_REQUEST, SPEC_CHANGE
 import { VariableStore } from './matrix-variables';
 import { stopExpressionScope } from './stop-expression-scope';
 import { stopScopes } from './stop-scopes';
-import type { WorkerInbox } from './worker-inbox';
+
+/** A launch's inputs, read where the session runs: the spec (its text, for the step locations) opened with its data, and θ to start from. */
+export interface LaunchInputs {
+  readonly specPath: string;
+  /** The spec's file name, for messages. */
+  readonly specName: string;
+  readonly text: string;
+  readonly opened: OpenedSpec;
+  readonly theta0: Float64Array;
+}
+
+export type OpenedLaunch = { readonly ok: true; readonly value: LaunchInputs } | { readonly ok: false; readonly message: string };
+
+/** The kernels and threads of a run's full-speed evaluations, released when the run ends. */
+export interface RunCompute {
+  readonly compute: Compute;
+  dispose(): void | Promise<void>;
+}
 
 /** What a breakpoint asks beyond its line: a condition, a hit count, a log message (parsed once). */
 interface BreakpointOptions {
@@ -52,10 +68,11 @@ const THREAD_ID = 1;
 /** How long a launch waits for configurationDone (breakpoints set) before it starts anyway. */
 const CONFIGURATION_WAIT_MS = 2000;
 
-export class NnspecDebugSession extends DebugSession implements DebugHost {
+export abstract class NnspecDebugSession extends DebugSession implements DebugHost {
   private run: DebugRun | undefined;
   private locations: StepLocations | undefined;
   private specPath = '';
+  private specName = '';
   private lastStop: Stop | undefined;
   /** The console has said the spec was edited (once a session). */
   private toldSpecChanged = false;
@@ -79,18 +96,38 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
   private pauseRequested = false;
   private terminating = false;
 
-  /** `inbox`: where the run waits for requests while it holds the thread (the adapter's worker). */
-  constructor(private readonly inbox: WorkerInbox) {
+  constructor() {
     super();
     // The run counts lines and columns from 0; the client's convention is converted here.
     this.setDebuggerLinesStartAt1(false);
     this.setDebuggerColumnsStartAt1(false);
   }
 
+  // ---- where the session runs --------------------------------------------------------------
+
+  /** Reads and opens what a launch names (the spec, its data, its weights); a failure is the message for the client. */
+  protected abstract openLaunch(args: NnspecLaunchArguments & { readonly mode: 'evaluate' | 'train' }): Promise<OpenedLaunch>;
+  /** The text of the spec `file` as saved, for breakpoints set before the launch (undefined: unreadable or incomplete). */
+  protected abstract specTextOf(file: string): string | undefined;
+  /** The kernels and threads for the run's full-speed evaluations. */
+  protected abstract openCompute(): RunCompute;
+  /** Runs `run` to its end: at once on a thread that may block at a stop, in slices on one that must not. */
+  protected abstract drive(run: DebugRun, stopOnEntry: boolean): RunEnd | Promise<RunEnd>;
+  /** At a stop: returns once a request served has set how to go on (blocking), or a promise of that moment. */
+  protected abstract waitForResume(): void | Promise<void>;
+  /** Between steps: hands the requests that arrived to handleMessage (nothing to do where the event loop does it). */
+  protected abstract serveArrived(): void;
+  /** Saves the trained weights beside the spec; the Debug Console's line about it. */
+  protected abstract saveWeights(specPath: string, weights: WeightsInput): Promise<string>;
+  /** Whether an internal error shows its stack (NNSPEC_DEBUG=1 where there is an environment). */
+  protected abstract readonly showsStacks: boolean;
+  /** A request served has set how the run goes on (a subclass waiting for it wakes up). */
+  protected resumeDecided(): void {}
+
   // ---- DebugHost: called by the run -------------------------------------------------------
 
   /** The run stopped: tell the client, then serve its requests until one resumes the run. */
-  stopped(stop: Stop): ResumeCommand {
+  stopped(stop: Stop): ResumeCommand | Promise<ResumeCommand> {
     this.lastStop = stop;
     this.variables.clear();
     const text = stop.exception?.description ?? describeStep(stop.step);
@@ -100,17 +137,26 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
     if (stop.breakpoints) event.body.hitBreakpointIds = stop.breakpoints.map((id) => this.clientIds[this.breakpointIds.indexOf(id)] ?? id);
     this.sendEvent(event);
     this.resumeWith = this.terminating ? 'terminate' : undefined;
-    while (this.resumeWith === undefined) this.handleMessage(this.inbox.wait() as DebugProtocol.ProtocolMessage);
-    const command = this.resumeWith;
+    const waited = this.resumeWith === undefined ? this.waitForResume() : undefined;
+    return waited ? waited.then(() => this.goOn()) : this.goOn();
+  }
+
+  private goOn(): ResumeCommand {
+    const command = this.resumeWith ?? 'terminate';
     this.resumeWith = undefined;
     this.lastStop = undefined;
     this.variables.clear();
     return command;
   }
 
+  /** Whether a request served at the current stop has said how to go on. */
+  protected get resumeKnown(): boolean {
+    return this.resumeWith !== undefined;
+  }
+
   /** Between steps: the requests that arrived (Pause, Stop, breakpoints changed) are served. */
   poll(): 'pause' | 'terminate' | undefined {
-    if (this.inbox.pending) this.inbox.drain((m) => this.handleMessage(m as DebugProtocol.ProtocolMessage));
+    this.serveArrived();
     if (this.terminating) return 'terminate';
     if (this.pauseRequested) {
       this.pauseRequested = false;
@@ -172,28 +218,17 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
     const checked = checkLaunchArguments(raw);
     if (!checked.ok) return this.error(response, checked.message);
     const args = checked.value;
-    const specPath = path.resolve(args.spec);
-    const read = readSpecFile(specPath);
-    if (!read.ok) return this.error(response, read.failure.message);
-    const { text } = read.value;
-    const opened = openSpec(specPath, { workspaceRoot: path.resolve(args.workspaceRoot ?? path.dirname(specPath)), allowOutside: args.allowOutside ?? false }, read.value);
-    if (!opened.ok) {
-      const count = opened.failure.diagnostics?.length;
-      return this.error(response, `${opened.failure.message}${count ? ' See the Problems view.' : ''}`);
-    }
-    const { spec, architecture, data } = opened.value;
-    let theta0 = initialTheta(spec).theta;
-    if (args.weights !== undefined) {
-      const loaded = readWeightsFile(path.resolve(path.dirname(specPath), args.weights), architecture.sizes);
-      if (!loaded.ok) return this.error(response, loaded.error.message);
-      theta0 = loaded.value.theta;
-    }
+    const launch = await this.openLaunch(args);
+    if (!launch.ok) return this.error(response, launch.message);
+    const { specPath, specName, text, theta0 } = launch.value;
+    const { spec, architecture, data } = launch.value.opened;
     if (data.train.m === 0) return this.error(response, 'The spec has no training examples to step through.');
     const wanted = args.examples ? new Set(args.examples.map((e) => e - 1)) : undefined;
     if (wanted && [...wanted].some((e) => e >= data.train.m)) return this.error(response, `"examples" must lie in 1 … ${data.train.m}.`);
     this.specPath = specPath;
+    this.specName = specName;
     this.locations = stepLocations(text);
-    const job = openJobCompute();
+    const job = this.openCompute();
     this.run = new DebugRun({ architecture, data, theta0, train: spec.train, gradientCheck: spec.gradientCheck }, this.locations, this, {
       mode: args.mode,
       ...(wanted ? { stepped: (row: number) => wanted.has(row) } : {}),
@@ -204,19 +239,19 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
     // The client sets breakpoints between initialized and configurationDone: wait for them.
     await Promise.race([this.configurationDone, new Promise((resolve) => setTimeout(resolve, CONFIGURATION_WAIT_MS))]);
     this.sendResponse(response);
-    if (args.mode === 'train') this.console(`Training ${path.basename(specPath)} with ${spec.train.optimizer}, at most ${spec.train.iterations} iterations, under the debugger.\n`);
+    if (args.mode === 'train') this.console(`Training ${specName} with ${spec.train.optimizer}, at most ${spec.train.iterations} iterations, under the debugger.\n`);
     let end: RunEnd;
     try {
-      end = this.run.run(args.stopOnEntry ?? false);
+      end = await this.drive(this.run, args.stopOnEntry ?? false);
     } catch (e) {
       // A defect, not the user's input: one line, the stack only on request.
-      const detail = process.env['NNSPEC_DEBUG'] === '1' && e instanceof Error ? `\n${e.stack}` : '';
+      const detail = this.showsStacks && e instanceof Error ? `\n${e.stack}` : '';
       this.sendEvent(new OutputEvent(`nnspec debugger: internal error: ${e instanceof Error ? e.message : String(e)} (set NNSPEC_DEBUG=1 for the stack)${detail}\n`, 'stderr'));
       end = { kind: 'terminated' };
     } finally {
       void job.dispose();
     }
-    this.finish(end, args, opened.value);
+    await this.finish(end, args, launch.value.opened);
   }
 
   protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
@@ -300,7 +335,7 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
     const stop = this.lastStop, view = this.run?.view, locations = this.locations;
     if (!stop || !view || !locations) return this.error(response, 'The network is not stopped.');
-    const source = new Source(path.basename(this.specPath), this.specPath);
+    const source = new Source(this.specName, this.specPath);
     const frame = (id: number, name: string, line: number | undefined): StackFrame => new StackFrame(id, name, source, this.convertDebuggerLineToClient(line ?? 0), this.convertDebuggerColumnToClient(0));
     const step = stop.step, train = view.mode === 'train';
     const frames = [frame(1, describeStep(step), lineOfStep(locations, step))];
@@ -417,7 +452,7 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
     if (command === SPEC_CHANGED_REQUEST) {
       if (!this.toldSpecChanged) {
         this.toldSpecChanged = true;
-        this.console(`${path.basename(this.specPath)} was edited: this session goes on with the network it started with. Save the spec and Restart (Ctrl+Shift+F5) to debug the edited one.\n`);
+        this.console(`${this.specName} was edited: this session goes on with the network it started with. Save the spec and Restart (Ctrl+Shift+F5) to debug the edited one.\n`);
       }
       return this.sendResponse(response);
     }
@@ -454,7 +489,10 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
 
   private stopRun(): void {
     this.terminating = true;
-    if (this.lastStop) this.resumeWith = 'terminate';
+    if (this.lastStop) {
+      this.resumeWith = 'terminate';
+      this.resumeDecided();
+    }
   }
 
   /** Hands the requested breakpoints to the run, with what decides whether each hit stops. */
@@ -495,19 +533,18 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
     if (!this.lastStop) return this.error(response, 'The network is running.');
     this.resumeWith = command;
     this.sendResponse(response);
+    this.resumeDecided();
   }
 
   /** The run ended: say how, save the weights when asked, and end the session. */
-  private finish(end: RunEnd, args: NnspecLaunchArguments, opened: OpenedSpec): void {
+  private async finish(end: RunEnd, args: NnspecLaunchArguments, opened: OpenedSpec): Promise<void> {
     if (end.kind === 'evaluated') {
       this.console(`J(θ) = ${end.cost} over m = ${opened.data.train.m} examples\n`);
     } else if (end.kind === 'trained') {
       const { summary, theta } = end.result;
       this.console(`Trained: J = ${summary.finalCost} after ${summary.iterations} iterations (${summary.reason}), ${summary.evaluations} evaluations.\n`);
       if (args.saveWeights === true) {
-        const file = weightsPathFor(this.specPath);
-        const written = writeWeightsFileSync(file, trainedWeights(opened, opened.spec.train, theta, summary));
-        this.console(written.ok ? `Weights saved to ${file}.\n` : `The weights could not be saved: ${written.error.message}\n`);
+        this.console(`${await this.saveWeights(this.specPath, trainedWeights(opened, opened.spec.train, theta, summary))}\n`);
       } else {
         this.console('The weights were not saved (the launch attribute "saveWeights" is false).\n');
       }
@@ -522,8 +559,8 @@ export class NnspecDebugSession extends DebugSession implements DebugHost {
 
   private locationsOf(file: string | undefined): StepLocations | undefined {
     if (!file) return undefined;
-    const read = readSpecFile(file);
-    return read.ok && read.value.complete ? stepLocations(read.value.text) : undefined;
+    const text = this.specTextOf(file);
+    return text === undefined ? undefined : stepLocations(text);
   }
 
   private error(response: DebugProtocol.Response, message: string): void {
