@@ -40,6 +40,8 @@ const builds = nodeEntries
 builds.push(browserBundle({ ...common, entryPoints: ['src/extension/extension-web.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }));
 // Its training worker, a Web Worker the browser build starts (a classic worker script).
 builds.push(browserBundle({ ...common, entryPoints: ['src/worker/web-worker.ts'], outfile: 'dist/web/worker.js', format: 'iife' }));
+// Its debug worker, a Web Worker the browser's inline debug adapter starts (the session, in slices).
+builds.push(browserBundle({ ...common, entryPoints: ['src/debug/web-debug-worker.ts'], outfile: 'dist/web/debug-worker.js', format: 'iife' }));
 
 if (existsSync('webview/main.ts')) {
   builds.push(

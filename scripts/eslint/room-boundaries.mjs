@@ -18,7 +18,7 @@ export const ROOMS = {
   'src/jobs': { runtime: ['src/core', 'src/data', 'src/export'], types: ['src/protocol'] },
   'src/worker': { runtime: ['src/core', 'src/data', 'src/jobs', 'src/parallel', 'src/kernels', 'src/protocol'], types: [] },
   'src/cli': { runtime: ['src/core', 'src/data', 'src/export', 'src/jobs', 'src/parallel', 'src/kernels', 'src/protocol'], types: [] },
-  'src/debug': { runtime: ['src/core', 'src/data', 'src/jobs', 'src/parallel', 'src/protocol'], types: [] },
+  'src/debug': { runtime: ['src/core', 'src/data', 'src/jobs', 'src/parallel', 'src/kernels', 'src/protocol'], types: [] },
   'src/extension': { runtime: ['src/core', 'src/data', 'src/protocol'], types: [] },
 };
 

@@ -11,7 +11,7 @@ import { webJobHost } from './web/web-job-host';
 import { startWebWorkerJob } from './web/web-worker-job';
 import { WorkspaceDataFiles } from './web/workspace-data-files';
 
-/** The Node extension host's edge (the desktop, code-server, a remote): files on disk, CSV probes and jobs in worker_threads, the debug adapter as a process. */
+/** The Node extension host's edge (the desktop, code-server, a remote): files on disk, CSV probes and jobs in worker_threads, the debug adapter as a process (the browser's way for a spec on a virtual file system). */
 export function nodePlatform(context: vscode.ExtensionContext): Platform {
   const virtualHost = webJobHost(context.extensionUri, new WorkspaceDataFiles(), startMessageWorkerThread);
   return {
@@ -21,7 +21,7 @@ export function nodePlatform(context: vscode.ExtensionContext): Platform {
     startJob: (job, onEvent, spec) => (spec.scheme === 'file' ? startWorkerJob(context.extensionPath, job, onEvent) : startWebWorkerJob(virtualHost, job, onEvent, spec)),
     registerExtras: (ctx: Ctx) => {
       ctx.own(vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new SpecDebugConfigurations(ctx)));
-      ctx.own(vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new SpecDebugAdapters(context.extensionUri)));
+      ctx.own(vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new SpecDebugAdapters(ctx, virtualHost, true)));
       ctx.own(new DebuggedSpecWatch());
     },
   };

@@ -14,21 +14,11 @@ import { validateOpened } from '../jobs/opened-spec';
 import type { SavedWeights } from '../jobs/train-job';
 import { compileKernels, kernelFactoryOf } from '../kernels/wasm-kernels';
 import type { WebHostMessage, WebWorkerJob, WebWorkerMessage } from '../protocol/web-worker-protocol';
+import { AwaitedAnswer, listenToHost, type MessageWorkerScope } from '../parallel/host-messages';
+import { eventLoopTurns } from '../parallel/event-loop-turn';
 import { runJob, type JobEnvironment } from './run-job';
 
-/** The part of a dedicated worker's global scope used here (this project's lib settings have no DOM). */
-interface WorkerScope {
-  postMessage(message: WebWorkerMessage): void;
-  addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
-  addEventListener(type: 'unhandledrejection', listener: (event: { readonly reason: unknown }) => void): void;
-}
-declare const self: WorkerScope;
-
-/** A browser's MessagePort (Node's types, in scope here, declare Node's own). */
-interface BrowserPort {
-  onmessage: (() => void) | null;
-  postMessage(message: unknown): void;
-}
+declare const self: MessageWorkerScope<WebWorkerMessage>;
 
 /** The inputs the host answers `need-inputs` with. */
 type Inputs = Extract<WebHostMessage, { type: 'inputs' }>;
@@ -36,32 +26,13 @@ type Inputs = Extract<WebHostMessage, { type: 'inputs' }>;
 let started = false;
 let aborted = false;
 let snapshots = { wanted: false, example: 0 };
-let inputsArrived: ((inputs: Inputs) => void) | undefined;
-let weightsSaved: ((saved: SavedWeights) => void) | undefined;
+const inputsArrived = new AwaitedAnswer<Inputs>();
+const weightsSaved = new AwaitedAnswer<SavedWeights>();
 
 const post = (message: WebWorkerMessage): void => self.postMessage(message);
 
-/**
- * One turn of this worker's event loop, so that the host's messages are handled: a
- * MessageChannel round trip (a browser queues each message as a task of its own, in order),
- * and every TIMER_EVERY turns a timer, for an engine that drains a port's messages before
- * it looks at others (Node does, up to a thousand): the cancel is then heard within a few
- * slices there too, at the cost of one timer's clamp (≤ 4 ms) per TIMER_EVERY slices.
- */
-const TIMER_EVERY = 8;
-const turns = new MessageChannel() as unknown as { readonly port1: BrowserPort; readonly port2: BrowserPort };
-let turnEnded: (() => void) | undefined;
-let turnCount = 0;
-turns.port1.onmessage = () => turnEnded?.();
-const yieldTurn = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (++turnCount % TIMER_EVERY === 0) {
-      setTimeout(resolve, 0);
-      return;
-    }
-    turnEnded = resolve;
-    turns.port2.postMessage(0);
-  });
+/** A turn of this worker's event loop between slices, so that a cancel is heard (event-loop-turn.ts). */
+const yieldTurn = eventLoopTurns();
 
 function environment(job: WebWorkerJob, inputs: Inputs, compute: Compute): JobEnvironment {
   const files: ReadCsvFiles = new Map(inputs.csv);
@@ -83,7 +54,7 @@ function environment(job: WebWorkerJob, inputs: Inputs, compute: Compute): JobEn
     saveWeights: async (input) => {
       const text = serializeWeights(input);
       if (!text.ok) return { failure: { code: text.error.code, message: text.error.message } };
-      const saved = new Promise<SavedWeights>((resolve) => (weightsSaved = resolve));
+      const saved = weightsSaved.wait();
       post({ type: 'save-weights', text: text.value });
       return saved;
     },
@@ -97,7 +68,7 @@ async function start(job: WebWorkerJob, kernels: Uint8Array | undefined): Promis
   // The kernels are a speed-up only: without them (no SIMD here) the TypeScript kernels serve.
   const compiled = kernels ? compileKernels(kernels) : undefined;
   const compute: Compute = compiled?.ok ? { wasm: kernelFactoryOf(compiled.module) } : {};
-  const inputs = new Promise<Inputs>((resolve) => (inputsArrived = resolve));
+  const inputs = inputsArrived.wait();
   // An export needs the weights only: its data is not read (nor asked for).
   post({ type: 'need-inputs', csvPaths: job.type === 'export' ? [] : csvPathsOf(job.specText, job.policy) });
   await runJob(job, environment(job, await inputs, compute), post);
@@ -115,9 +86,7 @@ function handle(message: WebHostMessage): void {
       start(message.job, message.kernels).catch(fail);
       return;
     case 'inputs':
-      inputsArrived?.(message);
-      inputsArrived = undefined;
-      return;
+      return inputsArrived.arrive(message);
     case 'cancel':
       aborted = true;
       return;
@@ -125,9 +94,7 @@ function handle(message: WebHostMessage): void {
       snapshots = { wanted: message.wanted === true, example: Number.isInteger(message.example) && message.example >= 0 ? message.example : 0 };
       return;
     case 'weights-saved':
-      weightsSaved?.(message.saved);
-      weightsSaved = undefined;
-      return;
+      return weightsSaved.arrive(message.saved);
     default: {
       const never: never = message;
       void never;
@@ -135,14 +102,4 @@ function handle(message: WebHostMessage): void {
   }
 }
 
-self.addEventListener('message', (event) => {
-  const message = event.data as WebHostMessage | null;
-  // Only this extension's host talks to its worker; anything else is not a message of ours.
-  if (message === null || typeof message !== 'object' || typeof message.type !== 'string') return;
-  try {
-    handle(message);
-  } catch (error) {
-    fail(error);
-  }
-});
-self.addEventListener('unhandledrejection', (event) => fail(event.reason));
+listenToHost<WebHostMessage>(self, handle, fail);

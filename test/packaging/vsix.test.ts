@@ -64,7 +64,7 @@ describe('the packaged extension', () => {
 
   it('holds everything the manifest refers to', () => {
     const inside = new Set(names.map((n) => n.replace(/^extension\//, '')));
-    for (const needed of ['dist/extension.js', 'dist/web/extension.js', 'dist/web/worker.js', 'dist/worker.js', 'dist/csv-probe-worker.js', 'dist/evaluation-worker.js', 'dist/debug-adapter.js', 'dist/debug-worker.js', 'dist/nn-kernels.wasm', 'docs/debugging.md', 'dist/webview/main.js', 'media/icon.png', 'docs/format.md', 'examples/xor.nnspec', 'examples/data/iris.csv', 'syntaxes/nnspec.tmLanguage.json']) {
+    for (const needed of ['dist/extension.js', 'dist/web/extension.js', 'dist/web/worker.js', 'dist/web/debug-worker.js', 'dist/worker.js', 'dist/csv-probe-worker.js', 'dist/evaluation-worker.js', 'dist/debug-adapter.js', 'dist/debug-worker.js', 'dist/nn-kernels.wasm', 'docs/debugging.md', 'dist/webview/main.js', 'media/icon.png', 'docs/format.md', 'examples/xor.nnspec', 'examples/data/iris.csv', 'syntaxes/nnspec.tmLanguage.json']) {
       assert.ok(inside.has(needed), needed);
     }
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9]) assert.ok([...inside].some((f) => f.startsWith(`media/walkthrough/${n}-`)), `walkthrough step ${n}`);

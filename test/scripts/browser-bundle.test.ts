@@ -63,6 +63,25 @@ describe('the browser bundle', function () {
     assert.deepEqual([...new Set(text.match(/\brequire\("[^"]+"\)/g) ?? [])], []);
   });
 
+  it('of the debug worker (src/debug/web-debug-worker.ts) requires nothing at all: @vscode/debugadapter gets the events package and the worker’s URL', async () => {
+    const bundle = await browserBundle();
+    const result = await bundle({ entryPoints: [path.join(ROOT, 'src/debug/web-debug-worker.ts')], bundle: true, write: false, format: 'iife', outfile: path.join(ROOT, 'out', 'web-debug-worker-test.js'), logLevel: 'silent' });
+    const text = result.outputFiles?.find((f) => f.path.endsWith('.js'))?.text ?? '';
+    assert.ok(text.length > 100_000, 'the bundle holds the session');
+    assert.deepEqual([...new Set(text.match(/\brequire\("[^"]+"\)/g) ?? [])], []);
+    // The stand-ins, not an empty module: the events package's EventEmitter, and the global URL.
+    assert.match(text, /EventEmitter\.prototype\.emit = function emit/);
+    assert.match(text, /scripts\/build\/url-global\.mjs[\s\S]{0,200}= globalThis\.URL;/);
+  });
+
+  it('substitutes only the stand-ins it has: another built-in of the debug adapter’s kind still fails', async () => {
+    const entry = path.join(dir, 'uses-net.ts');
+    fs.writeFileSync(entry, "import * as net from 'net';\nimport { EventEmitter } from 'events';\nexport const x = [net, EventEmitter];\n");
+    const errors = await errorsOf(entry);
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0]!, /^net is a Node built-in/);
+  });
+
   it('lets a package map a built-in to nothing in its own browser field, and only that package', async () => {
     const pkg = (name: string, browser: unknown): void => {
       const home = path.join(dir, 'node_modules', name);

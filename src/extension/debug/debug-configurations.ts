@@ -2,30 +2,33 @@
  * F5 on a spec with no launch.json, NN: Debug network and the Debug lens: a configuration of
  * type `nnspec` is filled in from the active spec, checked (a trusted workspace, a spec that
  * validates) and handed to the adapter with the workspace policy, as Train's jobs get it.
+ * The adapter: a process of its own for a spec on disk; for any other spec (a virtual file
+ * system, or every spec in the browser) the inline adapter of web/web-debug-adapter.ts, whose
+ * worker is fed through vscode.workspace.fs.
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { requireTrust, validSpecDocument } from '../commands/spec-document';
 import { NNSPEC_LANGUAGE } from '../validation/diagnostics-controller';
-import { fileNameOf } from '../uri-names';
 import { workspaceRootOf } from '../validation/workspace-root';
+import { WebDebugAdapter } from '../web/web-debug-adapter';
+import type { WebJobHost } from '../web/web-worker-job';
 
 export const DEBUG_TYPE = 'nnspec';
 
-/**
- * The adapter is a process that reads the spec and its data from this machine's disk: a spec on
- * a virtual file system (a remote repository opened without a clone) cannot be debugged.
- * Says so, and returns whether the spec is on disk.
- */
-function onDisk(uri: vscode.Uri): boolean {
-  if (uri.scheme === 'file') return true;
-  void vscode.window.showErrorMessage(`nnspec: the debugger reads a spec from this machine's disk, and ${fileNameOf(uri)} is on ${uri.scheme}:. Clone it to debug it; Train, Check gradients and Export work where it is.`);
-  return false;
+/** A spec as the configuration's `spec` names it: its path on disk, else its URI. */
+export function specArgumentOf(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+/** The spec a configuration's `spec` names (a URI with a scheme of two letters or more, else a path). */
+export function specUriOf(spec: string): vscode.Uri {
+  return /^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(spec) ? vscode.Uri.parse(spec, true) : vscode.Uri.file(spec);
 }
 
 /** The configuration for one spec: one evaluation, stopping at its first step. */
 export function debugConfigurationFor(uri: vscode.Uri): vscode.DebugConfiguration {
-  return { type: DEBUG_TYPE, request: 'launch', name: 'Debug network', spec: uri.fsPath, mode: 'evaluate', stopOnEntry: true };
+  return { type: DEBUG_TYPE, request: 'launch', name: 'Debug network', spec: specArgumentOf(uri), mode: 'evaluate', stopOnEntry: true };
 }
 
 export class SpecDebugConfigurations implements vscode.DebugConfigurationProvider {
@@ -40,7 +43,7 @@ export class SpecDebugConfigurations implements vscode.DebugConfigurationProvide
     if (!config.type && !config.request && !config.name) {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId !== NNSPEC_LANGUAGE) return config; // not ours: VS Code asks which debugger
-      return onDisk(editor.document.uri) ? debugConfigurationFor(editor.document.uri) : undefined;
+      return debugConfigurationFor(editor.document.uri);
     }
     return config;
   }
@@ -52,7 +55,7 @@ export class SpecDebugConfigurations implements vscode.DebugConfigurationProvide
       return undefined;
     }
     if (!(await requireTrust('debug a network'))) return undefined;
-    const uri = vscode.Uri.file(config['spec']);
+    const uri = specUriOf(config['spec']);
     const document = await validSpecDocument(this.ctx, uri, 'debug it');
     if (!document) return undefined;
     // The adapter reads the file: what the editor shows must be on disk.
@@ -61,12 +64,26 @@ export class SpecDebugConfigurations implements vscode.DebugConfigurationProvide
   }
 }
 
-/** The adapter runs as its own Node process (dist/debug-adapter.js), so a stepped network never blocks the extension host. */
+/**
+ * The adapter runs apart from the extension host, so a stepped network never blocks it: as its
+ * own Node process (dist/debug-adapter.js) for a spec on disk, where it can be; otherwise
+ * inline, relaying to a worker (`messageHost`'s, a Web Worker in the browser).
+ */
 export class SpecDebugAdapters implements vscode.DebugAdapterDescriptorFactory {
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly messageHost: WebJobHost,
+    private readonly processes: boolean,
+  ) {}
 
-  createDebugAdapterDescriptor(): vscode.DebugAdapterDescriptor {
-    const adapter = vscode.Uri.joinPath(this.extensionUri, 'dist', 'debug-adapter.js').fsPath;
+  createDebugAdapterDescriptor(session: vscode.DebugSession): vscode.DebugAdapterDescriptor {
+    const spec: unknown = session.configuration['spec'];
+    const uri = typeof spec === 'string' && spec !== '' ? specUriOf(spec) : undefined;
+    if (!this.processes || (uri && uri.scheme !== 'file')) {
+      const target = uri ?? vscode.Uri.file('/');
+      return new vscode.DebugAdapterInlineImplementation(new WebDebugAdapter(this.messageHost, target, this.ctx.jobs.policyFor(target)));
+    }
+    const adapter = vscode.Uri.joinPath(this.messageHost.extensionUri, 'dist', 'debug-adapter.js').fsPath;
     // In the desktop host process.execPath is the editor's own binary: ELECTRON_RUN_AS_NODE makes it Node.
     return new vscode.DebugAdapterExecutable(process.execPath, [adapter], { env: { ELECTRON_RUN_AS_NODE: '1' } });
   }
@@ -81,7 +98,7 @@ export function debugCommand(_ctx: Ctx) {
       return false;
     }
     // Asked here, as Train asks: in Restricted Mode VS Code's own start would wait on its trust dialog.
-    if (!onDisk(target) || !(await requireTrust('debug a network'))) return false;
+    if (!(await requireTrust('debug a network'))) return false;
     return vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(target), debugConfigurationFor(target));
   };
 }

@@ -4,7 +4,7 @@
  * end of the session starts it again. Inline values, the layer hovers and the spec watch ask it.
  */
 import * as vscode from 'vscode';
-import { DEBUG_TYPE } from './debug-configurations';
+import { DEBUG_TYPE, specArgumentOf } from './debug-configurations';
 
 interface DapMessage {
   readonly type?: string;
@@ -42,7 +42,7 @@ export class StoppedSessions implements vscode.Disposable {
 
   /** The stopped nnspec session debugging this spec, if any. */
   stoppedOn(uri: vscode.Uri): vscode.DebugSession | undefined {
-    for (const session of this.stopped.values()) if (specOf(session) === uri.fsPath) return session;
+    for (const session of this.stopped.values()) if (specOf(session) === specArgumentOf(uri)) return session;
     return undefined;
   }
 
@@ -58,7 +58,7 @@ export class StoppedSessions implements vscode.Disposable {
   }
 }
 
-/** The spec a session debugs (its launch configuration's `spec`, an absolute path once resolved). */
+/** The spec a session debugs (its launch configuration's `spec`: an absolute path once resolved, or a URI off disk; see specArgumentOf). */
 export function specOf(session: vscode.DebugSession): string | undefined {
   const spec: unknown = session.configuration['spec'];
   return typeof spec === 'string' ? spec : undefined;

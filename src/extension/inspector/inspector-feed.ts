@@ -7,6 +7,7 @@ import { DEBUG_STOP_REQUEST, type DebugStopBody } from '../../protocol/debug-req
 import type { InspectorMessage } from '../../protocol/inspector-protocol';
 import type { FinalWorkerEvent } from '../../protocol/worker-protocol';
 import type { Ctx } from '../ctx';
+import { specArgumentOf } from '../debug/debug-configurations';
 import { specOf } from '../debug/stopped-sessions';
 import type { JobKind } from '../jobs/job-registry';
 import type { SnapshotSubscription } from '../jobs/snapshot-followers';
@@ -53,7 +54,7 @@ export class InspectorFeed implements vscode.Disposable {
         this.post({ type: 'progress', progress, ...(snapshot ? { snapshot } : {}) });
       }),
       ctx.jobs.onFinished(({ uri, kind, event }) => this.isFollowed(uri) && this.finished(kind, event)),
-      ctx.debugStops.onDidChange((session) => specOf(session) === this.followed()?.fsPath && void this.postDebugStop()),
+      ctx.debugStops.onDidChange((session) => this.followsSpec(specOf(session)) && void this.postDebugStop()),
     );
     this.followSnapshots();
   }
@@ -96,6 +97,12 @@ export class InspectorFeed implements vscode.Disposable {
     this.snapshots?.dispose();
     const uri = this.followed();
     this.snapshots = uri && this.ctx.jobs.followSnapshots(uri, this.example);
+  }
+
+  /** Whether a debug session's `spec` is the followed spec. */
+  private followsSpec(spec: string | undefined): boolean {
+    const uri = this.followed();
+    return uri !== undefined && spec === specArgumentOf(uri);
   }
 
   private isFollowed(uri: vscode.Uri): boolean {

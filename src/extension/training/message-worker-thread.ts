@@ -7,7 +7,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import type { WebWorkerMessage } from '../../protocol/web-worker-protocol';
 import type { BrowserWorkerHandlers } from '../web/browser-worker';
 import type { MessageWorkerStarter } from '../web/web-worker-job';
 
@@ -24,22 +23,22 @@ globalThis.self = {
 require(workerData);
 `;
 
-export const startMessageWorkerThread: MessageWorkerStarter = async (script: vscode.Uri, handlers: BrowserWorkerHandlers) => {
+export const startMessageWorkerThread: MessageWorkerStarter = async <H, W>(script: vscode.Uri, handlers: BrowserWorkerHandlers<W>, name?: string) => {
   if (script.scheme !== 'file') return { ok: false, reason: `its script ${script.toString()} is not on this machine's disk` };
   let worker: Worker;
   try {
-    worker = new Worker(SELF_SHIM, { eval: true, workerData: script.fsPath });
+    worker = new Worker(SELF_SHIM, { eval: true, workerData: script.fsPath, ...(name ? { name } : {}) });
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
   let ended = false;
-  worker.on('message', (message: WebWorkerMessage) => handlers.onMessage(message));
+  worker.on('message', (message: W) => handlers.onMessage(message));
   worker.on('error', (error) => handlers.onError(error.message));
   worker.on('exit', (code) => ended || handlers.onError(`it stopped unexpectedly (exit code ${code})`));
   return {
     ok: true,
     worker: {
-      postMessage: (message) => worker.postMessage(message),
+      postMessage: (message: H) => worker.postMessage(message),
       terminate: () => {
         ended = true;
         void worker.terminate();

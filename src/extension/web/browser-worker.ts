@@ -7,14 +7,15 @@
 import * as vscode from 'vscode';
 import type { WebHostMessage, WebWorkerMessage } from '../../protocol/web-worker-protocol';
 
-/** A started worker, as the job sees it. */
-export interface BrowserWorker {
-  postMessage(message: WebHostMessage): void;
+/** A started worker, as the job (or the debug adapter) sees it; H: what its host sends it. */
+export interface BrowserWorker<H = WebHostMessage> {
+  postMessage(message: H): void;
   terminate(): void;
 }
 
-export interface BrowserWorkerHandlers {
-  readonly onMessage: (message: WebWorkerMessage) => void;
+/** W: what the worker sends its host. */
+export interface BrowserWorkerHandlers<W = WebWorkerMessage> {
+  readonly onMessage: (message: W) => void;
   /** The worker failed (its script threw, or did not load): why, in words. */
   readonly onError: (reason: string) => void;
 }
@@ -35,7 +36,7 @@ interface BlobUrls {
 }
 type BrowserGlobals = { Worker?: WorkerApi; Blob?: new (parts: unknown[], options: { type: string }) => unknown; URL: BlobUrls };
 
-export async function startBrowserWorker(script: vscode.Uri, handlers: BrowserWorkerHandlers): Promise<{ ok: true; worker: BrowserWorker } | { ok: false; reason: string }> {
+export async function startBrowserWorker<H, W>(script: vscode.Uri, handlers: BrowserWorkerHandlers<W>, name = 'nnspec training'): Promise<{ ok: true; worker: BrowserWorker<H> } | { ok: false; reason: string }> {
   const { Worker, Blob, URL } = globalThis as unknown as BrowserGlobals;
   if (typeof Worker !== 'function' || typeof Blob !== 'function') return { ok: false, reason: 'this extension host cannot start Web Workers' };
   let source: Uint8Array;
@@ -46,8 +47,8 @@ export async function startBrowserWorker(script: vscode.Uri, handlers: BrowserWo
   }
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   try {
-    const worker = new Worker(url, { name: 'nnspec training' });
-    worker.onmessage = (event) => handlers.onMessage(event.data as WebWorkerMessage);
+    const worker = new Worker(url, { name });
+    worker.onmessage = (event) => handlers.onMessage(event.data as W);
     worker.onerror = (event) => {
       event.preventDefault?.();
       handlers.onError(event.message || `its script ${script.path} did not load`);

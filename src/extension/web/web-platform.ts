@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
-import { DEBUG_TYPE } from '../debug/debug-configurations';
+import { DEBUG_TYPE, SpecDebugAdapters, SpecDebugConfigurations } from '../debug/debug-configurations';
 import type { Platform } from '../platform';
 import { startBrowserWorker } from './browser-worker';
-import { NO_DEBUGGER_MESSAGE } from './no-debugger';
 import { webJobHost } from './web-job-host';
 import { startWebWorkerJob } from './web-worker-job';
 import { WorkspaceDataFiles } from './workspace-data-files';
 
 /**
  * The browser's edge (the web worker extension host: vscode.dev, github.dev, code-server's
- * web host): files through vscode.workspace.fs, jobs in a Web Worker (one thread: the
- * browser shares no memory with it).
+ * web host): files through vscode.workspace.fs, jobs and the debugger in Web Workers (one
+ * thread each: the browser shares no memory with them).
  */
 export function webPlatform(context: vscode.ExtensionContext): Platform {
   const dataFiles = new WorkspaceDataFiles();
@@ -20,15 +19,9 @@ export function webPlatform(context: vscode.ExtensionContext): Platform {
     dataFiles,
     startJob: (job, onEvent, spec) => startWebWorkerJob(host, job, onEvent, spec),
     registerExtras: (ctx) => {
-      // F5 on a spec would otherwise end in VS Code's "no debug adapter": say why instead.
-      ctx.own(
-        vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, {
-          resolveDebugConfiguration: () => {
-            void vscode.window.showErrorMessage(`nnspec: ${NO_DEBUGGER_MESSAGE}`);
-            return undefined;
-          },
-        }),
-      );
+      // The debugger: an inline adapter relaying to a Web Worker of its own (web-debug-adapter.ts).
+      ctx.own(vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new SpecDebugConfigurations(ctx)));
+      ctx.own(vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new SpecDebugAdapters(ctx, host, false)));
     },
   };
 }

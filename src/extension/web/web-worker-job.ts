@@ -10,6 +10,7 @@ import { weightsPathFor } from '../../core/weights/weights-path';
 import type { ReadCsvMessage, WebHostMessage, WebWorkerJob, WebWorkerMessage } from '../../protocol/web-worker-protocol';
 import { isFinal, SNAPSHOT_EXAMPLE, SNAPSHOT_WANTED, type FinalWorkerEvent, type WorkerEvent, type WorkerJob } from '../../protocol/worker-protocol';
 import type { DistributiveOmit } from '../../protocol/distributive-omit';
+import type { JobPolicy } from '../../protocol/job-policy';
 import { finalEvent } from '../jobs/final-event';
 import type { ThreadedJob } from '../jobs/running-job';
 import { saveWeightsText } from './save-weights-text';
@@ -18,7 +19,7 @@ import type { WorkspaceDataFiles } from './workspace-data-files';
 import type { BrowserWorker, BrowserWorkerHandlers } from './browser-worker';
 
 /** Starts the message worker (dist/web/worker.js): a Web Worker in the browser, a worker thread in a Node host. */
-export type MessageWorkerStarter = (script: vscode.Uri, handlers: BrowserWorkerHandlers) => Promise<{ ok: true; worker: BrowserWorker } | { ok: false; reason: string }>;
+export type MessageWorkerStarter = <H = WebHostMessage, W = WebWorkerMessage>(script: vscode.Uri, handlers: BrowserWorkerHandlers<W>, name?: string) => Promise<{ ok: true; worker: BrowserWorker<H> } | { ok: false; reason: string }>;
 
 /** What the host gives every web job: the extension's files (the worker script, the kernels) and the data files' rules. */
 export interface WebJobHost {
@@ -96,15 +97,20 @@ export function startWebWorkerJob(host: WebJobHost, job: DistributiveOmit<Worker
   };
 }
 
-/** The `inputs` message: each CSV path read by the data files' rules, and the job's weights file when it has one. */
-async function inputsFor(host: WebJobHost, job: DistributiveOmit<WorkerJob, 'cancelFlag'>, spec: vscode.Uri, weightsUri: vscode.Uri, csvPaths: readonly string[]): Promise<WebHostMessage> {
+/** Each CSV path a spec's worker asked about, read by the data files' rules (the job's and the debugger's). */
+export function readCsvInputs(host: WebJobHost, spec: vscode.Uri, policy: JobPolicy, csvPaths: readonly string[]): Promise<(readonly [string, ReadCsvMessage])[]> {
   const options = {
     workspaceRoot: host.dataFiles.workspaceRootOf(spec),
-    allowOutside: job.policy.allowOutside,
-    ...(job.policy.maxCsvBytes !== undefined ? { maxBytes: job.policy.maxCsvBytes } : {}),
+    allowOutside: policy.allowOutside,
+    ...(policy.maxCsvBytes !== undefined ? { maxBytes: policy.maxCsvBytes } : {}),
   };
   const specDir = host.dataFiles.specDirOf(spec);
-  const csv = await Promise.all(csvPaths.map(async (csvPath): Promise<readonly [string, ReadCsvMessage]> => [csvPath, await host.dataFiles.bytesOf({ specDir, csvPath, options })]));
+  return Promise.all(csvPaths.map(async (csvPath): Promise<readonly [string, ReadCsvMessage]> => [csvPath, await host.dataFiles.bytesOf({ specDir, csvPath, options })]));
+}
+
+/** The `inputs` message: each CSV path read by the data files' rules, and the job's weights file when it has one. */
+async function inputsFor(host: WebJobHost, job: DistributiveOmit<WorkerJob, 'cancelFlag'>, spec: vscode.Uri, weightsUri: vscode.Uri, csvPaths: readonly string[]): Promise<WebHostMessage> {
+  const csv = await readCsvInputs(host, spec, job.policy, csvPaths);
   const wantsWeights = (job.type === 'check' || job.type === 'inspect' || job.type === 'export') && job.weightsPath !== undefined;
   return { type: 'inputs', csv, weights: wantsWeights ? await readWeightsText(weightsUri) : { status: 'missing' } };
 }

@@ -4,44 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension } from './helpers';
 import { writeSpec, XOR_SPEC } from './fixtures';
-
-interface SeenMessage {
-  readonly type: string;
-  readonly event?: string;
-  readonly body?: { readonly reason?: string; readonly output?: string };
-}
-
-/** Every message the adapter sends in nnspec sessions, and promises of the next stop or output. */
-class AdapterMessages implements vscode.Disposable {
-  readonly seen: SeenMessage[] = [];
-  private waiters: { test: (m: SeenMessage) => boolean; resolve: (m: SeenMessage) => void }[] = [];
-  private readonly tracker = vscode.debug.registerDebugAdapterTrackerFactory('nnspec', {
-    createDebugAdapterTracker: () => ({
-      onDidSendMessage: (m: SeenMessage) => {
-        this.seen.push(m);
-        this.waiters = this.waiters.filter((w) => !(w.test(m) && (w.resolve(m), true)));
-      },
-    }),
-  });
-
-  /** The next message (from now on) that passes `test`. */
-  next(test: (m: SeenMessage) => boolean): Promise<SeenMessage> {
-    return new Promise((resolve) => this.waiters.push({ test, resolve }));
-  }
-
-  nextStop(): Promise<SeenMessage> {
-    return this.next((m) => m.type === 'event' && m.event === 'stopped');
-  }
-
-  dispose(): void {
-    this.tracker.dispose();
-  }
-}
-
-const sessionEnded = (): Promise<void> =>
-  new Promise<void>((resolve) => {
-    const sub = vscode.debug.onDidTerminateDebugSession((s) => s.type === 'nnspec' && (sub.dispose(), resolve()));
-  });
+import { AdapterMessages, sessionEnded, type SeenMessage } from '../lib/adapter-messages';
 
 /** The text of a hover's contents. */
 const hoverText = (hovers: vscode.Hover[]): string =>

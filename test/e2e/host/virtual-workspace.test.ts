@@ -1,7 +1,8 @@
 // A spec on a virtual file system in the desktop's extension host (a remote repository opened
 // without a clone): its files are reachable through vscode.workspace.fs only, so Train, Check
 // and Export take the browser's way (the browser's worker in a worker thread, fed by the
-// host). The weights land on that file system, and nothing is written to the local disk.
+// host), and so does the debugger (the browser's inline adapter). The weights land on that
+// file system, and nothing is written to the local disk.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -10,6 +11,7 @@ import type { FinalWorkerEvent } from '../../../src/protocol/worker-protocol';
 import { MemoryFs } from '../lib/memory-fs';
 import { activateExtension, waitForDiagnostics } from './helpers';
 import { XOR_SPEC } from './fixtures';
+import { AdapterMessages, sessionEnded } from '../lib/adapter-messages';
 
 const CSV_SPEC = XOR_SPEC.replace(/data:\n[\s\S]*$/, 'data:\n  csv: xor.csv\n  target: y\n');
 const XOR_CSV = 'a,b,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n';
@@ -57,15 +59,24 @@ describe('a spec on a virtual file system, in the desktop host', function () {
     assert.equal(fs.existsSync(at('xor.py').fsPath), false);
   });
 
-  it('Debug network says the debugger needs the spec on disk, and starts no session', async () => {
-    let started = 0;
-    const listener = vscode.debug.onDidStartDebugSession(() => started++);
+  it('Debug network debugs it the browser’s way (an inline adapter, its worker in a thread, fed through the file system): stops on entry, and evaluates J from its CSV', async () => {
+    const messages = new AdapterMessages();
     try {
-      assert.equal(await vscode.commands.executeCommand<boolean>('nnspec.debug', at('xor.nnspec')), false);
-      assert.equal(started, 0);
-      assert.equal(vscode.debug.activeDebugSession, undefined);
+      const ended = sessionEnded();
+      const entry = messages.nextStop();
+      assert.equal(await vscode.commands.executeCommand<boolean>('nnspec.debug', at('xor.nnspec')), true);
+      assert.equal((await entry).body?.reason, 'entry');
+      const session = vscode.debug.activeDebugSession!;
+      assert.equal(session.configuration['spec'], at('xor.nnspec').toString());
+      const frames = (await session.customRequest('stackTrace', { threadId: 1 })) as { stackFrames: { line: number; source?: { path?: string } }[] };
+      assert.equal(frames.stackFrames[0]!.source?.path, at('xor.nnspec').toString());
+      await session.customRequest('continue', { threadId: 1 });
+      await ended;
+      const output = messages.seen.filter((m) => m.event === 'output').map((m) => m.body?.output ?? '').join('');
+      assert.match(output, /J\(θ\) = 0\.69\d* over m = 4 examples/);
+      assert.deepEqual(memory.names().filter((n) => n.startsWith('xor.')), ['xor.csv', 'xor.nnspec', 'xor.py', 'xor.weights.json']);
     } finally {
-      listener.dispose();
+      messages.dispose();
     }
   });
 });
