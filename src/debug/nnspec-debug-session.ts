@@ -220,6 +220,8 @@ export abstract class NnspecDebugSession extends DebugSession implements DebugHo
     const args = checked.value;
     const launch = await this.openLaunch(args);
     if (!launch.ok) return this.error(response, launch.message);
+    // Stopped while the inputs were read (the browser's host reads them): nothing to run.
+    if (this.terminating) return this.error(response, 'The session was stopped before the network started.');
     const { specPath, specName, text, theta0 } = launch.value;
     const { spec, architecture, data } = launch.value.opened;
     if (data.train.m === 0) return this.error(response, 'The spec has no training examples to step through.');

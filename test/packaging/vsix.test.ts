@@ -20,7 +20,7 @@ const ALLOWED: readonly RegExp[] = [
   /^LICENSE\.txt$/,
   /^language-configuration\.json$/,
   /^dist\/(extension|worker|csv-probe-worker|evaluation-worker|debug-adapter|debug-worker)\.js$/,
-  /^dist\/web\/(extension|worker)\.js$/,
+  /^dist\/web\/(extension|worker|debug-worker)\.js$/,
   /^dist\/webview\/[\w.-]+\.(js|css|ttf|woff2?)$/,
   /^dist\/[\w.-]+\.wasm$/,
   /^syntaxes\/nnspec\.tmLanguage\.json$/,

@@ -16,7 +16,9 @@
  *
  * A stop at the end of an iteration is taken at the optimiser's next safe point, before it
  * moves θ or reads α again; the stop shows copies of θ and D, which the optimiser may reuse
- * in between (a mini-batch epoch clears its mean gradient).
+ * in between (a mini-batch epoch clears its mean gradient), and θ as edited there (Set
+ * Value) goes back into the iterate when the run goes on. After the last iteration that point
+ * is the training's end: its summary is already made, and an edit reaches only the weights.
  *
  * An evaluation goes example by example (the SteppedEvaluation, TypeScript kernels) only when
  * something could stop inside it: a layer breakpoint, a step into it, Pause, or a λ changed by
@@ -137,8 +139,8 @@ export class DebugRun {
   private pending: Stop | undefined;
   /** The host's answer to `pending`, for the steps to read when resumed. */
   private answer: ResumeCommand | undefined;
-  /** A stop decided at the end of an iteration, taken at the optimiser's next safe point. */
-  private deferred: Decided | undefined;
+  /** A stop decided at the end of an iteration, taken at the optimiser's next safe point; `theta` is the optimiser's own iterate. */
+  private deferred: (Decided & { readonly theta: Float64Array }) | undefined;
 
   constructor(
     readonly problem: DebugProblem,
@@ -233,6 +235,7 @@ export class DebugRun {
       if (e instanceof RunTerminated) return { kind: 'terminated' };
       throw e;
     } finally {
+      steps.return(undefined as never);
       this.currentView = undefined;
     }
   }
@@ -264,6 +267,7 @@ export class DebugRun {
       if (e instanceof RunTerminated) return { kind: 'terminated' };
       throw e;
     } finally {
+      steps.return(undefined as never);
       this.currentView = undefined;
     }
   }
@@ -305,7 +309,11 @@ export class DebugRun {
         // The optimiser is at a safe point (or done): take the stop its last iteration decided.
         const deferred = this.deferred;
         this.deferred = undefined;
-        if (deferred) yield* this.stop(deferred);
+        if (deferred) {
+          yield* this.stop(deferred);
+          // Set Value on Θ edited the stop's copy: the iterate takes it, as it would have at once.
+          deferred.theta.set(deferred.view.theta);
+        }
         if (step.done) return { kind: 'trained', result: step.value };
         yield;
       }
@@ -382,7 +390,7 @@ export class DebugRun {
     if (!decided) return;
     const view: StopView = { ...decided.view, theta: Float64Array.from(decided.view.theta), ...(decided.view.D ? { D: Float64Array.from(decided.view.D) } : {}) };
     this.currentView = undefined;
-    this.deferred = { stop: decided.stop, view };
+    this.deferred = { stop: decided.stop, view, theta: report.theta };
   }
 
   /** Whether the next evaluation must go example by example. */

@@ -49,18 +49,20 @@ export class SpecDebugConfigurations implements vscode.DebugConfigurationProvide
   }
 
   /** After variables are substituted: trust, a spec that validates, and the workspace policy. */
-  async resolveDebugConfigurationWithSubstitutedVariables(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
+  async resolveDebugConfigurationWithSubstitutedVariables(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
     if (typeof config['spec'] !== 'string' || config['spec'] === '') {
       void vscode.window.showErrorMessage('nnspec: the debug configuration needs "spec", the .nnspec file to debug.');
       return undefined;
     }
     if (!(await requireTrust('debug a network'))) return undefined;
-    const uri = specUriOf(config['spec']);
+    let uri = specUriOf(config['spec']);
+    // `${file}` is a path: in a workspace off disk (the browser, a virtual file system) it is a path of that workspace.
+    if (uri.scheme === 'file' && folder && folder.uri.scheme !== 'file' && !/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(config['spec'])) uri = folder.uri.with({ path: uri.path });
     const document = await validSpecDocument(this.ctx, uri, 'debug it');
     if (!document) return undefined;
     // The adapter reads the file: what the editor shows must be on disk.
     if (document.isDirty && !(await document.save())) return undefined;
-    return { ...config, workspaceRoot: config['workspaceRoot'] ?? workspaceRootOf(uri), allowOutside: this.ctx.config.allowOutsideWorkspace };
+    return { ...config, spec: specArgumentOf(uri), workspaceRoot: config['workspaceRoot'] ?? workspaceRootOf(uri), allowOutside: this.ctx.config.allowOutsideWorkspace };
   }
 }
 

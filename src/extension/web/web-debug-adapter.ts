@@ -26,6 +26,8 @@ export class WebDebugAdapter implements vscode.DebugAdapter {
   private queued: DebugProtocol.ProtocolMessage[] = [];
   /** Why the session cannot go on (every later request is answered with it). */
   private failure: string | undefined;
+  /** The requests relayed to the worker and not yet answered: a worker that fails answers them through `fail`. */
+  private readonly unanswered = new Map<number, DebugProtocol.Request>();
   private disposed = false;
   private seq = 1;
 
@@ -36,7 +38,7 @@ export class WebDebugAdapter implements vscode.DebugAdapter {
   handleMessage(message: vscode.DebugProtocolMessage): void {
     const m = message as DebugProtocol.ProtocolMessage;
     if (this.failure !== undefined) return this.refuse(m);
-    if (this.worker) this.worker.postMessage({ type: 'dap', message: m });
+    if (this.worker) this.relay(m);
     else this.queued.push(m);
   }
 
@@ -47,15 +49,21 @@ export class WebDebugAdapter implements vscode.DebugAdapter {
     this.sent.dispose();
   }
 
+  private relay(m: DebugProtocol.ProtocolMessage): void {
+    if (m.type === 'request') this.unanswered.set((m as DebugProtocol.Request).seq, m as DebugProtocol.Request);
+    this.worker?.postMessage({ type: 'dap', message: m });
+  }
+
   private async start(): Promise<void> {
     const started = await this.host.startWorker<WebDebugHostMessage, WebDebugWorkerMessage>(vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'web', 'debug-worker.js'), {
       onMessage: (message) => this.fromWorker(message),
       onError: (reason) => this.fail(`The debug worker failed: ${reason}`),
     }, 'nnspec debugger');
     if (!started.ok) return this.fail(`The debug worker could not start: ${started.reason}`);
-    if (this.disposed) return started.worker.terminate();
+    if (this.disposed || this.failure !== undefined) return started.worker.terminate();
     const [text, kernels] = await Promise.all([this.specText(), this.host.kernels()]);
-    if (this.disposed) return started.worker.terminate();
+    // Ended, or the worker failed to load, while the spec was read.
+    if (this.disposed || this.failure !== undefined) return started.worker.terminate();
     const spec: DebuggedSpec = {
       path: this.spec.fsPath,
       sourcePath: this.spec.scheme === 'file' ? this.spec.fsPath : this.spec.toString(),
@@ -64,7 +72,7 @@ export class WebDebugAdapter implements vscode.DebugAdapter {
     };
     started.worker.postMessage({ type: 'start', spec, policy: this.policy, ...(kernels ? { kernels } : {}) });
     this.worker = started.worker;
-    for (const m of this.queued.splice(0)) this.worker.postMessage({ type: 'dap', message: m });
+    for (const m of this.queued.splice(0)) this.relay(m);
   }
 
   /** The spec as saved (the desktop's adapter reads the file too). */
@@ -80,13 +88,14 @@ export class WebDebugAdapter implements vscode.DebugAdapter {
     if (this.disposed || this.failure !== undefined) return;
     switch (message.type) {
       case 'dap':
+        if (message.message?.type === 'response') this.unanswered.delete((message.message as DebugProtocol.Response).request_seq);
         this.sent.fire(message.message);
         return;
       case 'need-inputs':
-        void this.inputs(message.csvPaths, message.weightsPath).then((inputs) => this.worker?.postMessage(inputs));
+        this.inputs(message.csvPaths, message.weightsPath).then((inputs) => this.worker?.postMessage(inputs), (error: unknown) => this.fail(`The launch's files could not be read: ${String(error)}`));
         return;
       case 'save-weights':
-        void saveWeightsText(this.weightsUri(), message.text).then((saved) => this.worker?.postMessage({ type: 'weights-saved', saved }));
+        saveWeightsText(this.weightsUri(), message.text).then((saved) => this.worker?.postMessage({ type: 'weights-saved', saved }), (error: unknown) => this.fail(`The weights could not be saved: ${String(error)}`));
         return;
       case 'failed':
         return this.fail(message.message);
@@ -100,8 +109,8 @@ export class WebDebugAdapter implements vscode.DebugAdapter {
   private async inputs(csvPaths: readonly string[], weightsPath: string | undefined): Promise<WebDebugHostMessage> {
     const csv = await readCsvInputs(this.host, this.spec, this.policy, Array.isArray(csvPaths) ? csvPaths.filter((p) => typeof p === 'string') : []);
     if (typeof weightsPath !== 'string') return { type: 'inputs', csv, weights: { status: 'missing' } };
-    // As on the desktop: relative to the spec's folder.
-    const weights = weightsPath.startsWith('/') ? this.spec.with({ path: weightsPath }) : vscode.Uri.joinPath(folderOf(this.spec), weightsPath);
+    // As on the desktop: relative to the spec's folder (an absolute path stays on the spec's file system).
+    const weights = weightsPath.startsWith('/') ? this.spec.with({ path: weightsPath, query: '', fragment: '' }) : vscode.Uri.joinPath(folderOf(this.spec), weightsPath);
     return { type: 'inputs', csv, weights: await readWeightsText(weights) };
   }
 
@@ -116,7 +125,8 @@ export class WebDebugAdapter implements vscode.DebugAdapter {
     this.worker?.terminate();
     this.worker = undefined;
     this.event('output', { category: 'stderr', output: `nnspec: ${reason}\n` });
-    for (const m of this.queued.splice(0)) this.refuse(m);
+    for (const m of [...this.unanswered.values(), ...this.queued.splice(0)]) this.refuse(m);
+    this.unanswered.clear();
     this.event('terminated', {});
   }
 

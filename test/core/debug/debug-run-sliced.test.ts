@@ -134,6 +134,37 @@ describe('core/debug/debug-run: the sliced driver, for a thread that cannot bloc
     });
   });
 
+  it('gives the iterate a Θ entry set at an iteration stop (Set Value): the next step starts from it', () => {
+    const edit = (t: string): string => t.replace('optimizer: lbfgs', 'optimizer: gd').replace('iterations: 400', 'iterations: 30\n  tolerance: 0');
+    const { problem, locations } = xor(edit);
+    let edited: Float64Array | undefined, D: Float64Array | undefined, alpha = NaN;
+    const bound: { run?: DebugRun } = {};
+    const host: DebugHost = {
+      stopped: (stop) => {
+        if (stop.step.kind === 'iteration' && stop.step.iteration === 1) {
+          const view = bound.run!.view!;
+          view.theta[0] = 0.5;
+          edited = Float64Array.from(view.theta);
+          D = Float64Array.from(view.D!);
+          alpha = view.training!.learningRate!;
+          bound.run!.setBreakpoints([]);
+        }
+        return 'continue';
+      },
+      poll: () => undefined,
+    };
+    const run = new DebugRun(problem, locations, host, { mode: 'train' });
+    bound.run = run;
+    run.setBreakpoints([TRAIN]);
+    const end = run.run(false);
+    assert.ok(end.kind === 'trained' && edited && D);
+    // Iteration 2 steps from the edited θ along the gradient already in hand (D at the stop):
+    // θ2 = θ1' − αD; gd keeps no other state, so the 28 iterations after it are a training from θ2.
+    const theta2 = edited.map((v, i) => v - alpha * D![i]!);
+    const want = trainNetwork({ ...problem, theta0: theta2, train: { ...problem.train, iterations: 28 } });
+    assert.deepEqual(Array.from(end.result.theta), Array.from(want.theta));
+  });
+
   it('refuses, in the blocking driver, a host that answers later', () => {
     const { problem, locations } = xor();
     const run = new DebugRun(problem, locations, { stopped: async (): Promise<ResumeCommand> => 'continue', poll: () => undefined }, { mode: 'evaluate' });
